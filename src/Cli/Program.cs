@@ -1,1 +1,59 @@
-namespace Kernels.Cli; internal static class Program { private static int Main() => 0; }
+using Kernels.Tensors;
+using Kernels.Tensors.Npy;
+
+namespace Kernels.Cli;
+
+/// <summary>The <c>kernels</c> tool: <c>info</c>, <c>bench</c>, and operations on .npy files.</summary>
+internal static class Program
+{
+    private const string Usage = """
+        usage: kernels <command> [options]
+
+        commands:
+          info [--json]                  version, runtime, ISA features, kernel set, threads, backends
+          bench [--size N] [--repeat R]  quick timing table of the kernels that exist (median of R runs)
+          OP INPUT.npy... -o OUTDIR      run an operation on .npy files, write OUTDIR/OP.npy
+          ops                            list the operations
+
+        common options: --dtype float32|float64 (compute type; inputs are converted), --threads N, --help
+        environment: KERNELS_SIMD=scalar|128|256|512 caps the vector width; KERNELS_THREADS sets the thread budget
+        """;
+
+    private static int Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+        try
+        {
+            var rest = CliArguments.Parse(args.Skip(1));
+            int threads = rest.GetInt("--threads", 0);
+            if (threads < 0) throw new UsageException("--threads must be positive");
+            if (threads > 0) Threading.MaxThreads = threads;
+            switch (args[0])
+            {
+                case "info": return InfoCommand.Run(rest);
+                case "bench": return BenchCommand.Run(rest);
+                case "ops":
+                    Console.WriteLine(string.Join(Environment.NewLine, Operations.Catalog.Select(o => $"{o.Name,-12} {o.Summary}")));
+                    return 0;
+                default:
+                    var op = Operations.Find(args[0]) ?? throw new UsageException($"unknown command '{args[0]}' (try 'kernels ops' or 'kernels --help')");
+                    return Operations.Run(op, rest);
+            }
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"kernels: {e.Message}");
+            return 2;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException or InvalidCastException
+                                      or NpyFormatException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"kernels: error: {e.Message.ReplaceLineEndings(" ")}");
+            return 1;
+        }
+    }
+}

@@ -40,7 +40,7 @@ public static partial class NDArray
             // Accumulate slices: result = identity; for each reduced index r: result = result ⊕ map(x[..., r, ...]).
             var acc = result.Reshape(keptShape.Length == 0 ? [1] : keptShape);
             acc.Fill(TAgg.Identity);
-            var redPlan = IterationPlan.Create([.. redShape, 1], [.. redStrides, 0]);
+            var redPlan = IterationPlan.PerElement(redShape, redStrides);
             var cursor = new RowCursor(redPlan, x.Offset);
             var slicePlan = IterationPlan.Create(acc.Shape, keptStrides.Length == 0 ? [0] : keptStrides, acc.StridesArray);
             nint n = slicePlan.RowLength, sx = slicePlan.Strides[0][^1], sa = slicePlan.Strides[1][^1];
@@ -59,7 +59,7 @@ public static partial class NDArray
             // One reduction per output element over its (coalesced) reduced block.
             var blockPlan = IterationPlan.Create(redShape.Length == 0 ? [1] : redShape, redStrides.Length == 0 ? [0] : redStrides);
             nint rn = blockPlan.RowLength, rs = blockPlan.Strides[0][^1];
-            var outPlan = IterationPlan.Create([.. keptShape, 1], [.. keptStrides, 0]);
+            var outPlan = IterationPlan.PerElement(keptShape, keptStrides);
             var outer = new RowCursor(outPlan, x.Offset);
             var dst = result.AsSpan();
             int j = 0;
@@ -294,7 +294,7 @@ public static partial class NDArray
         var outShape = perm[..^1].Select(i => x.Shape[i]).ToArray();
         var result = new NDArray<long>(outShape);
         var dst = result.AsSpan();
-        var plan = IterationPlan.Create([.. outShape, 1], [.. moved.StridesArray[..^1], 0]);
+        var plan = IterationPlan.PerElement(outShape, moved.StridesArray[..^1]);
         var c = new RowCursor(plan, moved.Offset);
         int j = 0, n = x.Shape[a];
         nint stride = x.Strides[a];

@@ -23,6 +23,17 @@ internal sealed class IterationPlan
         if (shape.Length > 0) for (int i = 0; i < shape.Length - 1; i++) if (shape[i] == 0) RowCount = 0;
     }
 
+    /// <summary>
+    /// A plan whose rows have length 1, so the cursor visits every element (of the coalesced shape) one by one —
+    /// for loops whose per-element work is itself a vector loop (reductions, arg-max).
+    /// </summary>
+    public static IterationPlan PerElement(ReadOnlySpan<int> shape, nint[] strides)
+    {
+        var plan = Create(shape, strides);
+        if (plan.Shape is [0]) return plan;
+        return new IterationPlan([.. plan.Shape, 1], [[.. plan.Strides[0], 0]]);
+    }
+
     public static IterationPlan Create(ReadOnlySpan<int> shape, params nint[][] operandStrides)
     {
         int k = operandStrides.Length;

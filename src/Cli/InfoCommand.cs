@@ -1,0 +1,45 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+using Kernels.Backends.Cpu;
+
+namespace Kernels.Cli;
+
+/// <summary><c>kernels info</c>: what this process runs on and what it chose.</summary>
+internal static class InfoCommand
+{
+    public static int Run(CliArguments args)
+    {
+        bool json = args.Has("--json");
+        args.RejectUnknown();
+        var cpu = CpuBackendInfo.Probe();
+        string version = typeof(Kernels.Tensors.NDArray).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        var fields = new (string Key, string Value)[]
+        {
+            ("version", version),
+            ("runtime", RuntimeInformation.FrameworkDescription),
+            ("os", RuntimeInformation.OSDescription),
+            ("architecture", cpu.Architecture),
+            ("isa_features", cpu.Features),
+            ("widest_accelerated_vector", cpu.WidestAccelerated.ToString()),
+            ("vector_width", cpu.VectorWidth.ToString()),
+            ("cpu_kernel_set", cpu.KernelSet.ToString()),
+            ("kernels_simd_override", cpu.SimdOverride ?? ""),
+            ("threads", cpu.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("processor_count", cpu.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("backends", "cpu"),
+            ("devices", "cpu0 (" + cpu.KernelSet + ")"),
+        };
+        if (json)
+        {
+            var sb = new StringBuilder("{");
+            for (int i = 0; i < fields.Length; i++)
+                sb.Append(i == 0 ? "" : ", ").Append('"').Append(fields[i].Key).Append("\": \"").Append(JsonEscape(fields[i].Value)).Append('"');
+            Console.WriteLine(sb.Append('}').ToString());
+        }
+        else foreach (var (k, v) in fields) Console.WriteLine($"{k,-26} {v}");
+        return 0;
+    }
+
+    private static string JsonEscape(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+}

@@ -1,0 +1,184 @@
+using Kernels.Tensors;
+using Kernels.Tensors.Operators;
+using Kernels.Tensors.Simd;
+using Xunit;
+
+namespace Kernels.Tests;
+
+/// <summary>
+/// Every element-wise kernel against a plain scalar reference, for every length 0..256 (all SIMD remainders of
+/// every width) plus larger odd lengths, under every vector width, with ±0, subnormals, ±Inf and NaN mixed in.
+/// </summary>
+public class ElementwiseTests
+{
+    private static readonly int[] Lengths = [.. Enumerable.Range(0, 257), 1000, 4097, 65537];
+
+    public sealed record UnaryCase(string Name, Func<NDArray<double>, NDArray<double>> D, Func<NDArray<float>, NDArray<float>> F,
+        Func<double, double> Ref, long DoubleUlps, long FloatUlps);
+
+    // Reference functions are evaluated in double; for float targets that reference is rounded once.
+    private static readonly UnaryCase[] Unary =
+    [
+        new("neg", x => NDArray.Negate(x), x => NDArray.Negate(x), v => -v, 0, 0),
+        new("abs", x => NDArray.Abs(x), x => NDArray.Abs(x), Math.Abs, 0, 0),
+        new("sqrt", x => NDArray.Sqrt(x), x => NDArray.Sqrt(x), Math.Sqrt, 0, 0),
+        new("exp", x => NDArray.Exp(x), x => NDArray.Exp(x), Math.Exp, 2, 2),
+        new("log", x => NDArray.Log(x), x => NDArray.Log(x), Math.Log, 2, 2),
+        new("tanh", x => NDArray.Tanh(x), x => NDArray.Tanh(x), Math.Tanh, 8, 4),
+        new("sigmoid", x => NDArray.Sigmoid(x), x => NDArray.Sigmoid(x), v => v >= 0 ? 1 / (1 + Math.Exp(-v)) : Math.Exp(v) / (1 + Math.Exp(v)), 8, 4),
+        new("softplus", x => NDArray.Softplus(x), x => NDArray.Softplus(x), v => Math.Max(v, 0) + Log1pRef(Math.Exp(-Math.Abs(v))), 8, 4),
+        new("silu", x => NDArray.Silu(x), x => NDArray.Silu(x), v => v * (v >= 0 ? 1 / (1 + Math.Exp(-v)) : Math.Exp(v) / (1 + Math.Exp(v))), 8, 4),
+        new("gelu-tanh", x => NDArray.GeluTanh(x), x => NDArray.GeluTanh(x),
+            v => 0.5 * v * (1 + Math.Tanh(Math.Sqrt(2 / Math.PI) * (v + 0.044715 * v * v * v))), 64, 8),
+    ];
+
+    // log1p by a series for tiny t (independent of the library's Kahan form).
+    private static double Log1pRef(double t) => t < 1e-4 ? t - t * t / 2 + t * t * t / 3 : Math.Log(1 + t);
+
+    public static IEnumerable<object[]> UnaryCases() =>
+        from c in Unary from w in Reference.Widths select new object[] { c.Name, w };
+
+    [Theory]
+    [MemberData(nameof(UnaryCases))]
+    public void Unary_matches_scalar_reference_for_every_length(string name, VectorWidth width)
+    {
+        var c = Unary.Single(u => u.Name == name);
+        using var _ = SimdPolicy.Force(width);
+        foreach (int n in Lengths)
+        {
+            // Moderate magnitudes for the transcendental checks; specials mixed in.
+            var values = Reference.Values(n, seed: n * 31 + name.Length, specials: true, scale: name is "gelu-tanh" ? 6 : 20);
+            if (name is "log" or "sqrt") for (int i = 0; i < n; i++) if (i % 3 == 0) values[i] = Math.Abs(values[i]);
+            var d = c.D(NDArray.FromArray(values));
+            var f = c.F(NDArray.FromArray(values.Select(v => (float)v).ToArray()));
+            var ds = d.AsSpan();
+            var fs = f.AsSpan();
+            for (int i = 0; i < n; i++)
+            {
+                double rd = c.Ref(values[i]);
+                Assert.True(Close(ds[i], rd, c.DoubleUlps, 1e-300), $"{name} double n={n} i={i} x={values[i]:R}: got {ds[i]:R}, want {rd:R} (width {width})");
+                float xf = (float)values[i];
+                float rf = (float)c.Ref(xf);
+                Assert.True(Close(fs[i], rf, c.FloatUlps, 1e-37f), $"{name} float n={n} i={i} x={xf:R}: got {fs[i]:R}, want {rf:R} (width {width})");
+            }
+        }
+    }
+
+    private static bool Close(double got, double want, long ulps, double absFloor) =>
+        Reference.UlpDistance(got, want) <= ulps || Math.Abs(got - want) <= absFloor
+        || (double.IsNaN(want) && double.IsNaN(got));
+
+    private static bool Close(float got, float want, long ulps, float absFloor) =>
+        Reference.UlpDistance(got, want) <= ulps || Math.Abs(got - want) <= absFloor;
+
+    public sealed record BinaryCase(string Name, Func<NDArray<double>, NDArray<double>, NDArray<double>> D, Func<double, double, double> Ref);
+
+    private static readonly BinaryCase[] Binary =
+    [
+        new("add", (a, b) => NDArray.Add(a, b), (a, b) => a + b),
+        new("sub", (a, b) => NDArray.Subtract(a, b), (a, b) => a - b),
+        new("mul", (a, b) => NDArray.Multiply(a, b), (a, b) => a * b),
+        new("div", (a, b) => NDArray.Divide(a, b), (a, b) => a / b),
+        new("max", (a, b) => NDArray.Maximum(a, b), Math.Max),
+        new("min", (a, b) => NDArray.Minimum(a, b), Math.Min),
+    ];
+
+    public static IEnumerable<object[]> BinaryCases() =>
+        from c in Binary from w in Reference.Widths select new object[] { c.Name, w };
+
+    [Theory]
+    [MemberData(nameof(BinaryCases))]
+    public void Binary_is_bit_exact_against_scalar_for_every_length(string name, VectorWidth width)
+    {
+        var c = Binary.Single(u => u.Name == name);
+        using var _ = SimdPolicy.Force(width);
+        foreach (int n in Lengths)
+        {
+            var a = Reference.Values(n, n, specials: true);
+            var b = Reference.Values(n, n + 7, specials: true);
+            var z = c.D(NDArray.FromArray(a), NDArray.FromArray(b)).AsSpan();
+            for (int i = 0; i < n; i++)
+            {
+                double want = c.Ref(a[i], b[i]);
+                Assert.True(BitConverter.DoubleToInt64Bits(z[i]) == BitConverter.DoubleToInt64Bits(want) || (double.IsNaN(z[i]) && double.IsNaN(want)),
+                    $"{name} n={n} i={i}: {a[i]:R} op {b[i]:R} = {z[i]:R}, want {want:R} (width {width})");
+            }
+            // Scalar broadcast on either side takes the splat loop.
+            var s = NDArray.Scalar(b.Length > 0 ? b[0] : 1.5);
+            var left = c.D(s, NDArray.FromArray(a)).AsSpan();
+            var right = c.D(NDArray.FromArray(a), s).AsSpan();
+            for (int i = 0; i < n; i++)
+            {
+                double sv = s[[]];
+                Assert.Equal(c.Ref(sv, a[i]), left[i]);
+                Assert.Equal(c.Ref(a[i], sv), right[i]);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Reference.WidthData), MemberType = typeof(Reference))]
+    public void Fma_rounds_once_and_clamp_bounds(VectorWidth width)
+    {
+        using var _ = SimdPolicy.Force(width);
+        foreach (int n in Lengths.Take(80))
+        {
+            var a = Reference.Values(n, 3 * n, specials: false);
+            var b = Reference.Values(n, 5 * n, specials: false);
+            var c = Reference.Values(n, 7 * n, specials: true);
+            var r = NDArray.FusedMultiplyAdd(NDArray.FromArray(a), NDArray.FromArray(b), NDArray.FromArray(c)).AsSpan();
+            for (int i = 0; i < n; i++) Assert.Equal(Math.FusedMultiplyAdd(a[i], b[i], c[i]), r[i]);
+            var cl = NDArray.Clamp(NDArray.FromArray(c), -1.0, 2.0).AsSpan();
+            for (int i = 0; i < n; i++)
+                if (double.IsNaN(c[i])) Assert.True(double.IsNaN(cl[i]));
+                else Assert.Equal(Math.Min(Math.Max(c[i], -1), 2), cl[i]);
+        }
+        // The classic FMA witness: (1 + 2⁻²⁷)(1 − 2⁻²⁷) − 1 = −2⁻⁵⁴ exactly only with one rounding.
+        double e = Math.Pow(2, -27);
+        var w = NDArray.FusedMultiplyAdd(NDArray.Full(1 + e, 9), NDArray.Full(1 - e, 9), NDArray.Full(-1.0, 9)).AsSpan();
+        foreach (var v in w) Assert.Equal(-Math.Pow(2, -54), v);
+    }
+
+    [Fact]
+    public void Exact_gelu_matches_erfc_reference_values()
+    {
+        (double X, double Gelu)[] cases = [(-6, -5.919525870226207e-09), (-3, -0.004049694094890287), (-1, -0.15865525393145707),
+            (-0.1, -0.0460172162722971), (1e-05, 5.00003989422804e-06), (0.5, 0.34573123063700656), (2, 1.9544997361036416), (10, 10.0)];
+        var g = NDArray.Gelu(NDArray.FromArray(cases.Select(c => c.X).ToArray())).AsSpan();
+        for (int i = 0; i < cases.Length; i++)
+            Assert.True(Math.Abs(g[i] - cases[i].Gelu) <= 1e-13 * Math.Abs(cases[i].Gelu), $"gelu({cases[i].X}) = {g[i]:R}, want {cases[i].Gelu:R}");
+        (double X, double Erfc)[] erfc = [(0.1, 0.8875370839817152), (1, 0.15729920705028513), (1.9, 0.0072095707647425325),
+            (2, 0.004677734981047265), (2.5, 0.0004069520174449589), (5, 1.5374597944280351e-12), (10, 2.088487583762545e-45)];
+        foreach (var (x, want) in erfc)
+        {
+            Assert.True(Math.Abs(ErrorFunction.Erfc(x) - want) <= 1e-13 * want, $"erfc({x}) = {ErrorFunction.Erfc(x):R}, want {want:R}");
+            Assert.True(Math.Abs(ErrorFunction.Erfc(-x) - (2 - want)) <= 4e-16 * 2);
+        }
+        Assert.True(double.IsNaN(NDArray.Gelu(NDArray.FromArray([double.NaN])).AsSpan()[0]));
+    }
+
+    [Fact]
+    public void Tiny_arguments_keep_relative_accuracy()
+    {
+        // tanh x ≈ x and softplus(−40) ≈ e^{−40} with full relative accuracy: the cancellation-free forms at work.
+        var t = NDArray.Tanh(NDArray.FromArray([1e-8, -1e-300, 1e-20])).AsSpan();
+        Assert.True(Reference.UlpDistance(t[0], Math.Tanh(1e-8)) <= 2);
+        Assert.Equal(-1e-300, t[1]);
+        Assert.Equal(1e-20, t[2]);
+        var sp = NDArray.Softplus(NDArray.FromArray([-40.0, 40.0, double.NegativeInfinity, double.PositiveInfinity])).AsSpan();
+        Assert.True(Reference.UlpDistance(sp[0], Math.Exp(-40)) <= 4, $"{sp[0]:R}");
+        Assert.Equal(40.0, sp[1], 14);
+        Assert.Equal(0.0, sp[2]);
+        Assert.Equal(double.PositiveInfinity, sp[3]);
+        var sg = NDArray.Sigmoid(NDArray.FromArray([-700.0])).AsSpan();
+        Assert.True(Reference.UlpDistance(sg[0], Math.Exp(-700)) <= 4);
+    }
+
+    [Fact]
+    public void Half_storage_is_rejected_for_arithmetic_with_a_clear_message()
+    {
+        var h = new NDArray<Half>(3);
+        var e = Assert.Throws<NotSupportedException>(() => NDArray.Exp(h));
+        Assert.Contains("float and double", e.Message);
+    }
+}
