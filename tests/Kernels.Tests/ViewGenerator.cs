@@ -25,7 +25,7 @@ internal static class ViewGenerator
         // Base array in permuted axis order, large enough for the steps.
         var baseShape = perm.Select(p => Math.Max(stored[p] * Math.Abs(steps[p]), stored[p])).ToArray();
         var values = Reference.Values((int)ShapeMath.ElementCount(baseShape), rng.Next(), specials: false);
-        var baseArray = NDArray.FromArray(values, baseShape);
+        var baseArray = new NDArray<double>(values, baseShape);
         var ranges = perm.Select(p => steps[p] > 0
             ? new AxisRange(0, stored[p] * steps[p], steps[p])
             : new AxisRange(stored[p] - 1, null, -1)).ToArray();

@@ -15,6 +15,7 @@ namespace Kernels.Tensors.Drivers;
 internal static class ReductionDriver
 {
     public const int BlockLength = 4096;
+    public const int ScalarBlockLength = 64;
 
     public static T Reduce<T, TMap, TAgg>(ref T x, nint stride, nint n, VectorWidth w)
         where T : unmanaged, IFloatingPointIeee754<T> where TMap : IUnaryOperator<T> where TAgg : IAggregationOperator<T>
@@ -35,9 +36,12 @@ internal static class ReductionDriver
     private static T ReducePairwise<T, TMap, TAgg>(ref T x, nint n, VectorWidth w)
         where T : unmanaged, IFloatingPointIeee754<T> where TMap : IUnaryOperator<T> where TAgg : IAggregationOperator<T>
     {
-        if (n <= BlockLength) return ReduceBlock<T, TMap, TAgg>(ref x, n, w);
-        nint blocks = (n + BlockLength - 1) / BlockLength;
-        nint half = blocks / 2 * BlockLength;
+        // The scalar path has one accumulator instead of 4·lanes, so it uses shorter blocks to keep the same
+        // error growth.
+        nint block = w == VectorWidth.Scalar || !TMap.Vectorizable ? ScalarBlockLength : BlockLength;
+        if (n <= block) return ReduceBlock<T, TMap, TAgg>(ref x, n, w);
+        nint blocks = (n + block - 1) / block;
+        nint half = blocks / 2 * block;
         return TAgg.Invoke(ReducePairwise<T, TMap, TAgg>(ref x, half, w), ReducePairwise<T, TMap, TAgg>(ref Unsafe.Add(ref x, half), n - half, w));
     }
 
@@ -112,9 +116,10 @@ internal static class ReductionDriver
             for (nint i = 0; i < n; i++) acc += Unsafe.Add(ref x, i * sx) * Unsafe.Add(ref y, i * sy);
             return acc;
         }
-        if (n <= BlockLength) return DotBlock(ref x, ref y, n, w);
-        nint blocks = (n + BlockLength - 1) / BlockLength;
-        nint half = blocks / 2 * BlockLength;
+        nint block = w == VectorWidth.Scalar ? ScalarBlockLength : BlockLength;
+        if (n <= block) return DotBlock(ref x, ref y, n, w);
+        nint blocks = (n + block - 1) / block;
+        nint half = blocks / 2 * block;
         return Dot(ref x, 1, ref y, 1, half, w) + Dot(ref Unsafe.Add(ref x, half), 1, ref Unsafe.Add(ref y, half), 1, n - half, w);
     }
 
