@@ -134,7 +134,7 @@ public static partial class NDArray
     {
         var s = Sum(x, axes, keepDims);
         long count = CountOver(x, axes);
-        return Map<T, IdentityOperator<T>>(Divide(s, Scalar(T.CreateTruncating(count))), null);
+        return Divide(s, Scalar(T.CreateTruncating(count)), s);
     }
 
     private static long CountOver<T>(NDArray<T> x, ReadOnlySpan<int> axes) where T : unmanaged
