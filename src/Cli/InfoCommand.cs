@@ -27,6 +27,9 @@ internal static class InfoCommand
             ("kernels_simd_override", cpu.SimdOverride ?? ""),
             ("threads", cpu.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("processor_count", cpu.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("caches", $"L1d {cpu.Caches.L1DataBytes >> 10} KiB, L2 {cpu.Caches.L2Bytes >> 10} KiB, L3 {cpu.Caches.L3Bytes >> 10} KiB" + (cpu.Caches.Probed ? "" : " (defaults; not probed)")),
+            ("gemm_blocking_f32", cpu.GemmBlockingSingle),
+            ("gemm_blocking_f64", cpu.GemmBlockingDouble),
             ("backends", "cpu"),
             ("devices", "cpu0 (" + cpu.KernelSet + ")"),
         };

@@ -11,7 +11,9 @@ internal static class Program
 
         commands:
           info [--json]                  version, runtime, ISA features, kernel set, threads, backends
-          bench [--size N] [--repeat R]  quick timing table of the kernels that exist (median of R runs)
+          bench [--size N] [--repeat R]  quick timing table of the element-wise kernels (median of R runs)
+          bench gemm [--sizes 256,512,1024,2048] [--dtype f32|f64] [--shapes 16x4096x4096] [--kernel SET]
+                                         GEMM GFLOP/s (SET: Avx512, Avx2Fma, AdvSimd, Vector128, Scalar)
           OP INPUT.npy... -o OUTDIR      run an operation on .npy files, write OUTDIR/OP.npy
           ops                            list the operations
 
@@ -35,6 +37,7 @@ internal static class Program
             switch (args[0])
             {
                 case "info": return InfoCommand.Run(rest);
+                case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "gemm": return GemmBenchCommand.Run(rest);
                 case "bench": return BenchCommand.Run(rest);
                 case "ops":
                     Console.WriteLine(string.Join(Environment.NewLine, Operations.Catalog.Select(o => $"{o.Name,-12} {o.Summary}")));

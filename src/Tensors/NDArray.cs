@@ -169,6 +169,8 @@ public sealed partial class NDArray<T> where T : unmanaged
     public bool TryGetSpan(out Span<T> span)
     {
         if (!IsContiguous) { span = default; return false; }
+        // An empty view's offset may point past the storage (e.g. an empty slice at the end); its span is empty.
+        if (Length == 0) { span = Span<T>.Empty; return true; }
         span = _storage.Span.Slice((int)_offset, (int)Length);
         return true;
     }

@@ -13,7 +13,10 @@ public sealed record CpuBackendInfo(
     CpuKernelSet KernelSet,
     int Threads,
     int ProcessorCount,
-    string? SimdOverride)
+    string? SimdOverride,
+    CacheInfo Caches,
+    string GemmBlockingSingle,
+    string GemmBlockingDouble)
 {
     /// <summary>Probes the running process.</summary>
     public static CpuBackendInfo Probe() => new(
@@ -24,5 +27,8 @@ public sealed record CpuBackendInfo(
         CpuKernelSelection.Current,
         Threading.MaxThreads,
         Environment.ProcessorCount,
-        Environment.GetEnvironmentVariable(SimdPolicy.EnvironmentVariable));
+        Environment.GetEnvironmentVariable(SimdPolicy.EnvironmentVariable),
+        CacheInfo.Current,
+        Gemm.GemmKernelCatalog.Describe<float>(CpuKernelSelection.Current),
+        Gemm.GemmKernelCatalog.Describe<double>(CpuKernelSelection.Current));
 }
