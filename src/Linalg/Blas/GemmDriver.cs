@@ -22,6 +22,9 @@ internal sealed unsafe class GemmDriver<T, TKernel> : IParallelJob
 {
     [ThreadStatic] private static GemmDriver<T, TKernel>? t_cached;
 
+    /// <summary>Up to this many MR row slivers, a row-major B is read in place instead of packed.</summary>
+    internal static int DirectBMaxRowSlivers = int.TryParse(Environment.GetEnvironmentVariable("KERNELS_GEMM_DIRECTB"), out int v) ? v : 4;
+
     private readonly SpinBarrier _barrier = new();
     private int _m, _n, _k;
     private T _alpha, _beta;
@@ -30,6 +33,7 @@ internal sealed unsafe class GemmDriver<T, TKernel> : IParallelJob
     private GemmBlocking _blocking;
     private GemmWorkspace _workspace = null!;
     private bool _splitRows;
+    private bool _directB;
 
     /// <summary>Runs the product on up to <paramref name="threads"/> threads (see the class remarks).</summary>
     public static void Run(int m, int n, int k, T alpha, T* a, nint rsa, nint csa, T* b, nint rsb, nint csb,
@@ -42,6 +46,9 @@ internal sealed unsafe class GemmDriver<T, TKernel> : IParallelJob
         threads = (int)Math.Clamp(flops / 2e6, 1, threads);
         int rowSlivers = (m + mr - 1) / mr, colSlivers = (n + nr - 1) / nr;
         bool splitRows = rowSlivers >= 4 * threads || rowSlivers >= colSlivers;
+        // Skinny products (few row slivers) with a row-major B: each B element is used by so few micro-kernel calls
+        // that packing it would cost as much as the product, so the kernel reads B in place.
+        bool directB = csb == 1 && rowSlivers <= DirectBMaxRowSlivers && !(splitRows && threads > 1);
         if (!splitRows && colSlivers < 2) threads = 1;
         int kc = Math.Min(blocking.KC, k);
         int mc = Math.Min(blocking.MC, rowSlivers * mr);
@@ -56,7 +63,7 @@ internal sealed unsafe class GemmDriver<T, TKernel> : IParallelJob
         job._a = a; job._rsa = rsa; job._csa = csa;
         job._b = b; job._rsb = rsb; job._csb = csb;
         job._c = c; job._rsc = rsc; job._csc = csc;
-        job._blocking = blocking; job._workspace = workspace; job._splitRows = splitRows;
+        job._blocking = blocking; job._workspace = workspace; job._splitRows = splitRows; job._directB = directB;
         try
         {
             CpuWorkerPool.Run(job, threads);
@@ -117,6 +124,11 @@ internal sealed unsafe class GemmDriver<T, TKernel> : IParallelJob
                     GemmPacking.PackB(kc, nc, bSource, _rsb, _csb, packB, nr, s0, s1);
                     _barrier.SignalAndWait();
                 }
+                else if (_directB)
+                {
+                    // Only a ragged last sliver needs packing (zero padding); full slivers are read in place.
+                    if (nc % nr != 0) GemmPacking.PackB(kc, nc, bSource, _rsb, _csb, packB, nr, slivers - 1, slivers);
+                }
                 else
                 {
                     GemmPacking.PackB(kc, nc, bSource, _rsb, _csb, packB, nr, 0, slivers);
@@ -125,14 +137,14 @@ internal sealed unsafe class GemmDriver<T, TKernel> : IParallelJob
                 {
                     int mc = Math.Min(mcMax, r1 - ic);
                     GemmPacking.PackA(mc, kc, _a + ic * _rsa + pc * _csa, _rsa, _csa, packA, mr);
-                    Macro(mc, nc, kc, packA, packB, _c + ic * _rsc + jc * _csc, beta);
+                    Macro(mc, nc, kc, packA, packB, shared ? null : bSource, _c + ic * _rsc + jc * _csc, beta);
                 }
                 if (shared) _barrier.SignalAndWait(); // nobody repacks B while another part still reads it
             }
         }
     }
 
-    private void Macro(int mc, int nc, int kc, T* packA, T* packB, T* c, T beta)
+    private void Macro(int mc, int nc, int kc, T* packA, T* packB, T* bSource, T* c, T beta)
     {
         int mr = TKernel.MR, nr = TKernel.NR;
         T* tile = stackalloc T[mr * nr];
@@ -141,6 +153,12 @@ internal sealed unsafe class GemmDriver<T, TKernel> : IParallelJob
         {
             int cols = Math.Min(nr, nc - jr);
             T* b = packB + (nint)jr * kc;
+            nint rsb = nr;
+            if (_directB && cols == nr && bSource != null)
+            {
+                b = bSource + jr; // unit column stride: row p of the sliver is at b + p·rsb
+                rsb = _rsb;
+            }
             for (int ir = 0; ir < mc; ir += mr)
             {
                 int rows = Math.Min(mr, mc - ir);
@@ -148,11 +166,11 @@ internal sealed unsafe class GemmDriver<T, TKernel> : IParallelJob
                 T* cTile = c + ir * _rsc + jr * _csc;
                 if (rows == mr && cols == nr && unitColumns)
                 {
-                    TKernel.Run(kc, a, b, cTile, _rsc, _alpha, beta);
+                    TKernel.Run(kc, a, b, rsb, cTile, _rsc, _alpha, beta);
                 }
                 else
                 {
-                    TKernel.Run(kc, a, b, tile, nr, T.One, T.Zero);
+                    TKernel.Run(kc, a, b, rsb, tile, nr, T.One, T.Zero);
                     MergeTile(rows, cols, tile, nr, cTile, beta);
                 }
             }

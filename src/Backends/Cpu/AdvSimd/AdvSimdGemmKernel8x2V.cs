@@ -23,7 +23,7 @@ internal readonly struct AdvSimdGemmKernel8x2V<T> : IGemmMicroKernel<T> where T 
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe void Run(int kc, T* a, T* b, T* c, nint rsc, T alpha, T beta)
+    public static unsafe void Run(int kc, T* a, T* b, nint rsb, T* c, nint rsc, T alpha, T beta)
     {
         int width = Vector128<T>.Count;
         // Decided before the loop: any call after it would make the JIT spill the accumulators inside it.
@@ -60,7 +60,7 @@ internal readonly struct AdvSimdGemmKernel8x2V<T> : IGemmMicroKernel<T> where T 
             c070 = MulAdd(a07, b0, c070);
             c071 = MulAdd(a07, b1, c071);
             a += 8;
-            b += 2 * width;
+            b += rsb;
         }
         var va = Vector128.Create(alpha);
         var vb = Vector128.Create(beta);

@@ -23,7 +23,7 @@ internal readonly struct Avx2GemmKernel6x2V<T> : IGemmMicroKernel<T> where T : u
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe void Run(int kc, T* a, T* b, T* c, nint rsc, T alpha, T beta)
+    public static unsafe void Run(int kc, T* a, T* b, nint rsb, T* c, nint rsc, T alpha, T beta)
     {
         int width = Vector256<T>.Count;
         // Decided before the loop: any call after it would make the JIT spill the accumulators inside it.
@@ -53,7 +53,7 @@ internal readonly struct Avx2GemmKernel6x2V<T> : IGemmMicroKernel<T> where T : u
             c050 = MulAdd(a05, b0, c050);
             c051 = MulAdd(a05, b1, c051);
             a += 6;
-            b += 2 * width;
+            b += rsb;
         }
         var va = Vector256.Create(alpha);
         var vb = Vector256.Create(beta);

@@ -23,7 +23,7 @@ internal readonly struct Avx512GemmKernel12x2V<T> : IGemmMicroKernel<T> where T 
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe void Run(int kc, T* a, T* b, T* c, nint rsc, T alpha, T beta)
+    public static unsafe void Run(int kc, T* a, T* b, nint rsb, T* c, nint rsc, T alpha, T beta)
     {
         int width = Vector512<T>.Count;
         // Decided before the loop: any call after it would make the JIT spill the accumulators inside it.
@@ -73,7 +73,7 @@ internal readonly struct Avx512GemmKernel12x2V<T> : IGemmMicroKernel<T> where T 
             c110 = MulAdd(a11, b0, c110);
             c111 = MulAdd(a11, b1, c111);
             a += 12;
-            b += 2 * width;
+            b += rsb;
         }
         var va = Vector512.Create(alpha);
         var vb = Vector512.Create(beta);

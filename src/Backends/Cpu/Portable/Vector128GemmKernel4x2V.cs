@@ -22,7 +22,7 @@ internal readonly struct Vector128GemmKernel4x2V<T> : IGemmMicroKernel<T> where 
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe void Run(int kc, T* a, T* b, T* c, nint rsc, T alpha, T beta)
+    public static unsafe void Run(int kc, T* a, T* b, nint rsb, T* c, nint rsc, T alpha, T beta)
     {
         int width = Vector128<T>.Count;
         // Decided before the loop: any call after it would make the JIT spill the accumulators inside it.
@@ -46,7 +46,7 @@ internal readonly struct Vector128GemmKernel4x2V<T> : IGemmMicroKernel<T> where 
             c030 = MulAdd(a03, b0, c030);
             c031 = MulAdd(a03, b1, c031);
             a += 4;
-            b += 2 * width;
+            b += rsb;
         }
         var va = Vector128.Create(alpha);
         var vb = Vector128.Create(beta);

@@ -12,7 +12,7 @@ internal readonly struct ScalarGemmKernel4x4<T> : IGemmMicroKernel<T> where T : 
     public static int NR => 4;
     public static bool IsSupported => true;
 
-    public static unsafe void Run(int kc, T* a, T* b, T* c, nint rsc, T alpha, T beta)
+    public static unsafe void Run(int kc, T* a, T* b, nint rsb, T* c, nint rsc, T alpha, T beta)
     {
         // Sixteen named accumulators so the JIT keeps them in registers.
         T c00 = T.Zero, c01 = T.Zero, c02 = T.Zero, c03 = T.Zero;
@@ -28,7 +28,7 @@ internal readonly struct ScalarGemmKernel4x4<T> : IGemmMicroKernel<T> where T : 
             c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
             c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
             a += 4;
-            b += 4;
+            b += rsb;
         }
         bool readC = beta != T.Zero;
         StoreRow(c, c00, c01, c02, c03, alpha, beta, readC);
