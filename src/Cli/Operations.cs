@@ -24,6 +24,7 @@ internal static class Operations
         new("argmax", 1, "index of the first maximum along --axis (flattened when omitted)"),
         new("softmax", 1, "softmax along --axis (default -1)"), new("log-softmax", 1, "log-softmax along --axis (default -1)"),
         new("dot", 2, "sum of x*y over --axis (all when omitted)"),
+        new("matmul", 2, "matrix product, NumPy matmul semantics (batched, broadcasting)"),
     ];
 
     public static Operation? Find(string name) => Catalog.FirstOrDefault(o => o.Name == name);
@@ -107,6 +108,7 @@ internal static class Operations
             "softmax" => NDArray.Softmax(x[0], args.GetInt("--axis", -1)),
             "log-softmax" => NDArray.LogSoftmax(x[0], args.GetInt("--axis", -1)),
             "dot" => NDArray.Dot(x[0], x[1], axes, keep),
+            "matmul" => Kernels.Linalg.LinearAlgebra.MatMul(x[0], x[1]),
             _ => throw new UsageException($"operation {op.Name} is not wired"),
         };
         args.RejectUnknown();

@@ -14,6 +14,8 @@ internal static class Program
           bench [--size N] [--repeat R]  quick timing table of the element-wise kernels (median of R runs)
           bench gemm [--sizes 256,512,1024,2048] [--dtype f32|f64] [--shapes 16x4096x4096] [--kernel SET]
                                          GEMM GFLOP/s (SET: Avx512, Avx2Fma, AdvSimd, Vector128, Scalar)
+          gemm A.npy B.npy -o OUTDIR [--transa] [--transb] [--alpha A] [--beta B --c C.npy]
+                                         C = alpha*op(A)*op(B) + beta*C, writes OUTDIR/c.npy
           OP INPUT.npy... -o OUTDIR      run an operation on .npy files, write OUTDIR/OP.npy
           ops                            list the operations
 
@@ -39,6 +41,7 @@ internal static class Program
                 case "info": return InfoCommand.Run(rest);
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "gemm": return GemmBenchCommand.Run(rest);
                 case "bench": return BenchCommand.Run(rest);
+                case "gemm": return GemmCommand.Run(rest);
                 case "ops":
                     Console.WriteLine(string.Join(Environment.NewLine, Operations.Catalog.Select(o => $"{o.Name,-12} {o.Summary}")));
                     return 0;

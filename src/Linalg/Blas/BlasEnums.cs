@@ -17,3 +17,30 @@ public enum Transpose
     /// <summary>op(X) = Xᵀ.</summary>
     Transpose,
 }
+
+/// <summary>Which triangle of a matrix a routine reads or writes.</summary>
+public enum Triangle
+{
+    /// <summary>The upper triangle (i ≤ j).</summary>
+    Upper,
+    /// <summary>The lower triangle (i ≥ j).</summary>
+    Lower,
+}
+
+/// <summary>Whether a triangular matrix has an implicit unit diagonal (its stored diagonal is not read).</summary>
+public enum Diagonal
+{
+    /// <summary>The stored diagonal is used.</summary>
+    NonUnit,
+    /// <summary>The diagonal is taken as 1.</summary>
+    Unit,
+}
+
+/// <summary>Which side the triangular matrix multiplies from in TRMM/TRSM.</summary>
+public enum Side
+{
+    /// <summary>op(A)·B.</summary>
+    Left,
+    /// <summary>B·op(A).</summary>
+    Right,
+}

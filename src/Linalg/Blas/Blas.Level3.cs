@@ -1,0 +1,194 @@
+using System.Buffers;
+using System.Numerics;
+
+namespace Kernels.Linalg.Blas;
+
+public static partial class Blas
+{
+    /// <summary>Block size of the blocked level-3 routines: the diagonal blocks are done by scalar loops, the rest
+    /// (all but O(n²·NB) of the flops) by GEMM.</summary>
+    private const int Level3Block = 96;
+
+    /// <summary>
+    /// Solves <c>op(A)·X = α·B</c> (<see cref="Side.Left"/>, A m×m) or <c>X·op(A) = α·B</c> (<see cref="Side.Right"/>,
+    /// A n×n) for triangular A, overwriting B (m×n) with X. Blocked: off-diagonal updates run in GEMM. As in
+    /// reference BLAS a zero diagonal is not reported (it yields ±∞/NaN); the factorization solvers check it.
+    /// </summary>
+    public static unsafe void Trsm<T>(MatrixOrder order, Side side, Triangle uplo, Transpose transA, Diagonal diag, int m, int n,
+        T alpha, ReadOnlySpan<T> a, int lda, Span<T> b, int ldb, GemmOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var p = TriangularProblem.Create(order, side, uplo, transA, m, n, lda, a.Length, ldb, b.Length);
+        MatrixArgument.ThrowIfOverlaps<T>(b, a, "B", "A");
+        fixed (T* pa = a)
+        fixed (T* pb = b)
+        {
+            ScaleMatrix(p.Rows, p.Cols, alpha, pb, p.Rsb, p.Csb);
+            if (alpha == T.Zero || p.Rows == 0 || p.Cols == 0) return;
+            TrsmLeft(p.Rows, p.Cols, pa, p.Rsa, p.Csa, p.Lower, diag == Diagonal.Unit, pb, p.Rsb, p.Csb, options);
+        }
+    }
+
+    /// <summary>
+    /// <c>B ← α·op(A)·B</c> (<see cref="Side.Left"/>) or <c>B ← α·B·op(A)</c> (<see cref="Side.Right"/>) for
+    /// triangular A; only the <paramref name="uplo"/> triangle is read. Blocked: off-diagonal products run in GEMM.
+    /// </summary>
+    public static unsafe void Trmm<T>(MatrixOrder order, Side side, Triangle uplo, Transpose transA, Diagonal diag, int m, int n,
+        T alpha, ReadOnlySpan<T> a, int lda, Span<T> b, int ldb, GemmOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var p = TriangularProblem.Create(order, side, uplo, transA, m, n, lda, a.Length, ldb, b.Length);
+        MatrixArgument.ThrowIfOverlaps<T>(b, a, "B", "A");
+        fixed (T* pa = a)
+        fixed (T* pb = b)
+        {
+            ScaleMatrix(p.Rows, p.Cols, alpha, pb, p.Rsb, p.Csb);
+            if (alpha == T.Zero || p.Rows == 0 || p.Cols == 0) return;
+            TrmmLeft(p.Rows, p.Cols, pa, p.Rsa, p.Csa, p.Lower, diag == Diagonal.Unit, pb, p.Rsb, p.Csb, options);
+        }
+    }
+
+    /// <summary>
+    /// <c>C ← α·op(A)·op(A)ᵀ + β·C</c> on the <paramref name="uplo"/> triangle of the n×n C (the other triangle is
+    /// neither read nor written); op(A) is n×k. β = 0 does not read C. Off-diagonal blocks run in GEMM.
+    /// </summary>
+    public static unsafe void Syrk<T>(MatrixOrder order, Triangle uplo, Transpose trans, int n, int k, T alpha,
+        ReadOnlySpan<T> a, int lda, T beta, Span<T> c, int ldc, GemmOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        var (ar, ac) = MatrixArgument.Stored(trans, n, k);
+        var (rsa, csa) = MatrixArgument.Strides("A", order, trans, ar, ac, lda, a.Length);
+        var (rsc, csc) = MatrixArgument.Strides("C", order, Transpose.None, n, n, ldc, c.Length);
+        MatrixArgument.ThrowIfOverlaps<T>(c, a, "C", "A");
+        if (n == 0) return;
+        int nb = Math.Min(Level3Block, n);
+        var tileArray = ArrayPool<T>.Shared.Rent(nb * nb);
+        try
+        {
+            fixed (T* pa = a)
+            fixed (T* pc = c)
+            fixed (T* tile = tileArray)
+            {
+                bool lower = uplo == Triangle.Lower;
+                for (int j0 = 0; j0 < n; j0 += nb)
+                {
+                    int jb = Math.Min(nb, n - j0);
+                    T* aj = pa + j0 * rsa;
+                    // Diagonal block through a full product into a tile, then only its triangle is merged.
+                    GemmDispatch.Run(jb, jb, k, alpha, aj, rsa, csa, aj, csa, rsa, T.Zero, tile, jb, 1, options);
+                    for (int i = 0; i < jb; i++)
+                    {
+                        int jFrom = lower ? 0 : i, jTo = lower ? i + 1 : jb;
+                        for (int j = jFrom; j < jTo; j++)
+                        {
+                            T* cij = pc + (j0 + i) * rsc + (j0 + j) * csc;
+                            *cij = beta == T.Zero ? tile[i * jb + j] : tile[i * jb + j] + beta * *cij;
+                        }
+                    }
+                    // Off-diagonal block column: below the diagonal (lower) or above it (upper).
+                    if (lower && j0 + jb < n)
+                        GemmDispatch.Run(n - j0 - jb, jb, k, alpha, pa + (j0 + jb) * rsa, rsa, csa, aj, csa, rsa, beta,
+                            pc + (j0 + jb) * rsc + j0 * csc, rsc, csc, options);
+                    else if (!lower && j0 > 0)
+                        GemmDispatch.Run(j0, jb, k, alpha, pa, rsa, csa, aj, csa, rsa, beta, pc + j0 * csc, rsc, csc, options);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(tileArray);
+        }
+    }
+
+    /// <summary>
+    /// A triangular level-3 problem reduced to the left side: a right-side X·op(A) is the left-side problem
+    /// op(A)ᵀ·Xᵀ on transposed views, and transposing A swaps its triangle — strides do all of it, nothing is copied.
+    /// </summary>
+    private readonly record struct TriangularProblem(int Rows, int Cols, nint Rsa, nint Csa, bool Lower, nint Rsb, nint Csb)
+    {
+        public static TriangularProblem Create(MatrixOrder order, Side side, Triangle uplo, Transpose transA, int m, int n,
+            int lda, int aLength, int ldb, int bLength)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(m);
+            ArgumentOutOfRangeException.ThrowIfNegative(n);
+            int na = side == Side.Left ? m : n;
+            var (rsa, csa) = MatrixArgument.Strides("A", order, transA, na, na, lda, aLength);
+            var (rsb, csb) = MatrixArgument.Strides("B", order, Transpose.None, m, n, ldb, bLength);
+            bool lower = (uplo == Triangle.Lower) == (transA == Transpose.None);
+            return side == Side.Left
+                ? new TriangularProblem(m, n, rsa, csa, lower, rsb, csb)
+                : new TriangularProblem(n, m, csa, rsa, !lower, csb, rsb);
+        }
+    }
+
+    private static unsafe void ScaleMatrix<T>(int rows, int cols, T alpha, T* b, nint rs, nint cs) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (alpha == T.One) return;
+        for (int i = 0; i < rows; i++)
+            for (int j = 0; j < cols; j++) b[i * rs + j * cs] = alpha == T.Zero ? T.Zero : alpha * b[i * rs + j * cs];
+    }
+
+    /// <summary>Solves op(A)·X = B in place (B m×n), op(A) lower or upper with strides (rsa, csa).</summary>
+    private static unsafe void TrsmLeft<T>(int m, int n, T* a, nint rsa, nint csa, bool lower, bool unit, T* b, nint rsb, nint csb,
+        GemmOptions? options) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int blocks = (m + Level3Block - 1) / Level3Block;
+        for (int step = 0; step < blocks; step++)
+        {
+            // Forward over block rows for lower, backward for upper.
+            int blk = lower ? step : blocks - 1 - step;
+            int i0 = blk * Level3Block, ib = Math.Min(Level3Block, m - i0);
+            T* bi = b + i0 * rsb;
+            // B_i ← B_i − A_i,solved · X_solved (GEMM), then the diagonal block by substitution.
+            if (lower && i0 > 0)
+                GemmDispatch.Run(ib, n, i0, -T.One, a + i0 * rsa, rsa, csa, b, rsb, csb, T.One, bi, rsb, csb, options);
+            else if (!lower && i0 + ib < m)
+                GemmDispatch.Run(ib, n, m - i0 - ib, -T.One, a + i0 * rsa + (i0 + ib) * csa, rsa, csa, b + (i0 + ib) * rsb, rsb, csb,
+                    T.One, bi, rsb, csb, options);
+            T* aii = a + i0 * rsa + i0 * csa;
+            for (int j = 0; j < n; j++)
+            {
+                T* x = bi + j * csb;
+                for (int s = 0; s < ib; s++)
+                {
+                    int i = lower ? s : ib - 1 - s;
+                    T v = x[i * rsb];
+                    int k0 = lower ? 0 : i + 1, k1 = lower ? i : ib;
+                    for (int kk = k0; kk < k1; kk++) v -= aii[i * rsa + kk * csa] * x[kk * rsb];
+                    x[i * rsb] = unit ? v : v / aii[i * rsa + i * csa];
+                }
+            }
+        }
+    }
+
+    /// <summary>B ← op(A)·B in place (B m×n), op(A) lower or upper with strides (rsa, csa).</summary>
+    private static unsafe void TrmmLeft<T>(int m, int n, T* a, nint rsa, nint csa, bool lower, bool unit, T* b, nint rsb, nint csb,
+        GemmOptions? options) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int blocks = (m + Level3Block - 1) / Level3Block;
+        for (int step = 0; step < blocks; step++)
+        {
+            // Lower: bottom block first, so the rows above (still original) feed the GEMM; upper: top first.
+            int blk = lower ? blocks - 1 - step : step;
+            int i0 = blk * Level3Block, ib = Math.Min(Level3Block, m - i0);
+            T* bi = b + i0 * rsb;
+            T* aii = a + i0 * rsa + i0 * csa;
+            for (int j = 0; j < n; j++)
+            {
+                T* x = bi + j * csb;
+                for (int s = 0; s < ib; s++)
+                {
+                    int i = lower ? ib - 1 - s : s;
+                    T v = unit ? x[i * rsb] : aii[i * rsa + i * csa] * x[i * rsb];
+                    int k0 = lower ? 0 : i + 1, k1 = lower ? i : ib;
+                    for (int kk = k0; kk < k1; kk++) v += aii[i * rsa + kk * csa] * x[kk * rsb];
+                    x[i * rsb] = v;
+                }
+            }
+            if (lower && i0 > 0)
+                GemmDispatch.Run(ib, n, i0, T.One, a + i0 * rsa, rsa, csa, b, rsb, csb, T.One, bi, rsb, csb, options);
+            else if (!lower && i0 + ib < m)
+                GemmDispatch.Run(ib, n, m - i0 - ib, T.One, a + i0 * rsa + (i0 + ib) * csa, rsa, csa, b + (i0 + ib) * rsb, rsb, csb,
+                    T.One, bi, rsb, csb, options);
+        }
+    }
+}
