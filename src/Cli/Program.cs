@@ -16,6 +16,7 @@ internal static class Program
                                          GEMM GFLOP/s (SET: Avx512, Avx2Fma, AdvSimd, Vector128, Scalar)
           gemm A.npy B.npy -o OUTDIR [--transa] [--transb] [--alpha A] [--beta B --c C.npy]
                                          C = alpha*op(A)*op(B) + beta*C, writes OUTDIR/c.npy
+          verify gemm                    check every GEMM micro-kernel set this CPU can run (for qemu/Bochs runs)
           OP INPUT.npy... -o OUTDIR      run an operation on .npy files, write OUTDIR/OP.npy
           ops                            list the operations
 
@@ -42,6 +43,7 @@ internal static class Program
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "gemm": return GemmBenchCommand.Run(rest);
                 case "bench": return BenchCommand.Run(rest);
                 case "gemm": return GemmCommand.Run(rest);
+                case "verify": return VerifyCommand.Run(rest);
                 case "ops":
                     Console.WriteLine(string.Join(Environment.NewLine, Operations.Catalog.Select(o => $"{o.Name,-12} {o.Summary}")));
                     return 0;

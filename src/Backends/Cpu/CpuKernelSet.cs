@@ -32,6 +32,17 @@ public static class CpuKernelSelection
         _ => CpuKernelSet.Vector128,
     };
 
+    /// <summary>Whether this process can execute the micro-kernels of <paramref name="set"/>.</summary>
+    public static bool CanExecute(CpuKernelSet set) => set switch
+    {
+        CpuKernelSet.Avx512 => Gemm.Avx512GemmKernel12x2V<float>.IsSupported,
+        CpuKernelSet.Avx2Fma => Gemm.Avx2GemmKernel6x2V<float>.IsSupported,
+        CpuKernelSet.AdvSimd => Gemm.AdvSimdGemmKernel8x2V<float>.IsSupported,
+        CpuKernelSet.Vector128 => Gemm.Vector128GemmKernel4x2V<float>.IsSupported,
+        CpuKernelSet.Scalar => true,
+        _ => false,
+    };
+
     /// <summary>The kernel set the current thread's loops use.</summary>
     public static CpuKernelSet Current => For(SimdPolicy.Current);
 }

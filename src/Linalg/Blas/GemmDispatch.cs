@@ -68,15 +68,7 @@ internal static unsafe class GemmDispatch
     public static CpuKernelSet ResolveKernelSet(CpuKernelSet? forced)
     {
         if (forced is not { } set) return CpuKernelSelection.Current;
-        bool ok = set switch
-        {
-            CpuKernelSet.Avx512 => Avx512GemmKernel12x2V<float>.IsSupported,
-            CpuKernelSet.Avx2Fma => Avx2GemmKernel6x2V<float>.IsSupported,
-            CpuKernelSet.AdvSimd => AdvSimdGemmKernel8x2V<float>.IsSupported,
-            CpuKernelSet.Vector128 => Vector128GemmKernel4x2V<float>.IsSupported,
-            CpuKernelSet.Scalar => true,
-            _ => false,
-        };
+        bool ok = CpuKernelSelection.CanExecute(set);
         if (!ok)
             throw new NotSupportedException($"Kernel set {set} cannot run on this machine ({Kernels.Tensors.Simd.CpuFeatures.Describe()}).");
         return set;
