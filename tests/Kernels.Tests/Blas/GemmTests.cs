@@ -227,3 +227,32 @@ public class GemmTests
             Assert.Throws<NotSupportedException>(() => LinearAlgebra.MatMul(new NDArray<float>(2, 2), new NDArray<float>(2, 2), new GemmOptions { KernelSet = set }));
     }
 }
+
+/// <summary>Runs alone (no other test allocating in parallel), so the process-wide allocation count is ours.</summary>
+[CollectionDefinition(nameof(AllocationSensitive), DisableParallelization = true)]
+public class AllocationSensitive;
+
+[Collection(nameof(AllocationSensitive))]
+public class GemmAllocationTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Steady_state_calls_with_a_workspace_allocate_nothing(int threads)
+    {
+        const int m = 200, n = 150, k = 300;
+        var a = new float[m * k];
+        var b = new float[k * n];
+        var c = new float[m * n];
+        a.AsSpan().Fill(0.5f);
+        b.AsSpan().Fill(0.25f);
+        var options = new GemmOptions { Threads = threads, Workspace = new GemmWorkspace() };
+        for (int i = 0; i < 3; i++) Linalg.Blas.Blas.Gemm<float>(m, n, k, a, b, c, options); // warm up: JIT, pools, workers
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        for (int i = 0; i < 10; i++) Linalg.Blas.Blas.Gemm<float>(m, n, k, a, b, c, options);
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        // Tolerates a stray runtime/test-host allocation (timers, tiering) but not a per-call one.
+        Assert.True(allocated / 10 < 64, $"{allocated} bytes allocated in 10 calls");
+        Assert.Equal(0.5f * 0.25f * k, c[0]);
+    }
+}
