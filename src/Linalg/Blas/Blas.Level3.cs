@@ -14,37 +14,17 @@ public static partial class Blas
     /// A n×n) for triangular A, overwriting B (m×n) with X. Blocked: off-diagonal updates run in GEMM. As in
     /// reference BLAS a zero diagonal is not reported (it yields ±∞/NaN); the factorization solvers check it.
     /// </summary>
-    public static unsafe void Trsm<T>(MatrixOrder order, Side side, Triangle uplo, Transpose transA, Diagonal diag, int m, int n,
-        T alpha, ReadOnlySpan<T> a, int lda, Span<T> b, int ldb, GemmOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var p = TriangularProblem.Create(order, side, uplo, transA, m, n, lda, a.Length, ldb, b.Length);
-        MatrixArgument.ThrowIfOverlaps<T>(b, a, "B", "A");
-        fixed (T* pa = a)
-        fixed (T* pb = b)
-        {
-            ScaleMatrix(p.Rows, p.Cols, alpha, pb, p.Rsb, p.Csb);
-            if (alpha == T.Zero || p.Rows == 0 || p.Cols == 0) return;
-            TrsmLeft(p.Rows, p.Cols, pa, p.Rsa, p.Csa, p.Lower, diag == Diagonal.Unit, pb, p.Rsb, p.Csb, options);
-        }
-    }
+    public static void Trsm<T>(MatrixOrder order, Side side, Triangle uplo, Transpose transA, Diagonal diag, int m, int n,
+        T alpha, ReadOnlySpan<T> a, int lda, Span<T> b, int ldb, GemmOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Triangular3(solve: true, order, side, uplo, transA, diag, m, n, alpha, a, lda, b, ldb, options);
 
     /// <summary>
     /// <c>B ← α·op(A)·B</c> (<see cref="Side.Left"/>) or <c>B ← α·B·op(A)</c> (<see cref="Side.Right"/>) for
     /// triangular A; only the <paramref name="uplo"/> triangle is read. Blocked: off-diagonal products run in GEMM.
     /// </summary>
-    public static unsafe void Trmm<T>(MatrixOrder order, Side side, Triangle uplo, Transpose transA, Diagonal diag, int m, int n,
-        T alpha, ReadOnlySpan<T> a, int lda, Span<T> b, int ldb, GemmOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        var p = TriangularProblem.Create(order, side, uplo, transA, m, n, lda, a.Length, ldb, b.Length);
-        MatrixArgument.ThrowIfOverlaps<T>(b, a, "B", "A");
-        fixed (T* pa = a)
-        fixed (T* pb = b)
-        {
-            ScaleMatrix(p.Rows, p.Cols, alpha, pb, p.Rsb, p.Csb);
-            if (alpha == T.Zero || p.Rows == 0 || p.Cols == 0) return;
-            TrmmLeft(p.Rows, p.Cols, pa, p.Rsa, p.Csa, p.Lower, diag == Diagonal.Unit, pb, p.Rsb, p.Csb, options);
-        }
-    }
+    public static void Trmm<T>(MatrixOrder order, Side side, Triangle uplo, Transpose transA, Diagonal diag, int m, int n,
+        T alpha, ReadOnlySpan<T> a, int lda, Span<T> b, int ldb, GemmOptions? options = null) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Triangular3(solve: false, order, side, uplo, transA, diag, m, n, alpha, a, lda, b, ldb, options);
 
     /// <summary>
     /// <c>C ← α·op(A)·op(A)ᵀ + β·C</c> on the <paramref name="uplo"/> triangle of the n×n C (the other triangle is
@@ -96,6 +76,22 @@ public static partial class Blas
         finally
         {
             ArrayPool<T>.Shared.Return(tileArray);
+        }
+    }
+
+    /// <summary>Validates, scales B by α, reduces to the left side and runs the blocked solve or product.</summary>
+    private static unsafe void Triangular3<T>(bool solve, MatrixOrder order, Side side, Triangle uplo, Transpose transA, Diagonal diag,
+        int m, int n, T alpha, ReadOnlySpan<T> a, int lda, Span<T> b, int ldb, GemmOptions? options) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var p = TriangularProblem.Create(order, side, uplo, transA, m, n, lda, a.Length, ldb, b.Length);
+        MatrixArgument.ThrowIfOverlaps<T>(b, a, "B", "A");
+        fixed (T* pa = a)
+        fixed (T* pb = b)
+        {
+            ScaleMatrix(p.Rows, p.Cols, alpha, pb, p.Rsb, p.Csb);
+            if (alpha == T.Zero || p.Rows == 0 || p.Cols == 0) return;
+            if (solve) TrsmLeft(p.Rows, p.Cols, pa, p.Rsa, p.Csa, p.Lower, diag == Diagonal.Unit, pb, p.Rsb, p.Csb, options);
+            else TrmmLeft(p.Rows, p.Cols, pa, p.Rsa, p.Csa, p.Lower, diag == Diagonal.Unit, pb, p.Rsb, p.Csb, options);
         }
     }
 
