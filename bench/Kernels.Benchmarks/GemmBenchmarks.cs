@@ -33,14 +33,8 @@ public class GemmBenchmarks
         _bd = _b.Select(x => (double)x).ToArray();
         _cd = new double[_m * _n];
         // Falls back to the machine's own set if the requested one cannot run here (reported in the Job column).
-        var set = Enum.IsDefined(KernelSet) && CanRun(KernelSet) ? KernelSet : CpuKernelSelection.Current;
+        var set = CpuKernelSelection.CanExecute(KernelSet) ? KernelSet : CpuKernelSelection.Current;
         _options = new GemmOptions { KernelSet = set, Threads = Threads, Workspace = new GemmWorkspace() };
-    }
-
-    private static bool CanRun(CpuKernelSet set)
-    {
-        try { GemmDispatch.ResolveKernelSet(set); return true; }
-        catch (NotSupportedException) { return false; }
     }
 
     [Benchmark] public void SgemmRowMajor() => Blas.Gemm<float>(_m, _n, _k, _a, _b, _c, _options);

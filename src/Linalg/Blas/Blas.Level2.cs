@@ -9,7 +9,7 @@ public static partial class Blas
     /// <c>y ← α·op(A)·x + β·y</c>, A stored m×n (op(A) is n×m when transposed). β = 0 does not read y. Rows of
     /// op(A) that are contiguous use SIMD dot products; contiguous columns use SIMD axpy updates.
     /// </summary>
-    public static unsafe void Gemv<T>(MatrixOrder order, Transpose trans, int m, int n, T alpha, ReadOnlySpan<T> a, int lda,
+    public static void Gemv<T>(MatrixOrder order, Transpose trans, int m, int n, T alpha, ReadOnlySpan<T> a, int lda,
         ReadOnlySpan<T> x, int incx, T beta, Span<T> y, int incy) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(m);
@@ -21,11 +21,7 @@ public static partial class Blas
         MatrixArgument.ThrowIfOverlaps<T>(y, a, "y", "A");
         MatrixArgument.ThrowIfOverlaps<T>(y, x, "y", "x");
         if (rows == 0) return;
-        for (int i = 0; i < rows; i++)
-        {
-            ref T yi = ref y[VectorIndex(i, rows, incy)];
-            yi = beta == T.Zero ? T.Zero : beta * yi;
-        }
+        ScaleOrZero(rows, beta, y, incy);
         if (cols == 0 || alpha == T.Zero) return;
         if (cs == 1 && incx == 1)
         {
@@ -80,11 +76,7 @@ public static partial class Blas
         CheckVector("y", n, y.Length, incy);
         MatrixArgument.ThrowIfOverlaps<T>(y, a, "y", "A");
         MatrixArgument.ThrowIfOverlaps<T>(y, x, "y", "x");
-        for (int i = 0; i < n; i++)
-        {
-            ref T yi = ref y[VectorIndex(i, n, incy)];
-            yi = beta == T.Zero ? T.Zero : beta * yi;
-        }
+        ScaleOrZero(n, beta, y, incy);
         if (alpha == T.Zero) return;
         // Each stored a_ij (i ≠ j) contributes to y_i and y_j: one pass over the triangle.
         for (int i = 0; i < n; i++)
@@ -138,6 +130,16 @@ public static partial class Blas
             T s = x[VectorIndex(i, n, incx)];
             for (int j = j0; j < j1; j++) s -= a[(int)(i * rs + j * cs)] * x[VectorIndex(j, n, incx)];
             x[VectorIndex(i, n, incx)] = unit ? s : s / a[(int)(i * rs + i * cs)];
+        }
+    }
+
+    /// <summary><c>y ← β·y</c>, writing zeros without reading y when β = 0 (so NaN in y does not leak).</summary>
+    private static void ScaleOrZero<T>(int n, T beta, Span<T> y, int incy) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < n; i++)
+        {
+            ref T yi = ref y[VectorIndex(i, n, incy)];
+            yi = beta == T.Zero ? T.Zero : beta * yi;
         }
     }
 

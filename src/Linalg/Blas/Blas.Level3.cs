@@ -88,7 +88,7 @@ public static partial class Blas
         fixed (T* pa = a)
         fixed (T* pb = b)
         {
-            ScaleMatrix(p.Rows, p.Cols, alpha, pb, p.Rsb, p.Csb);
+            GemmDispatch.ScaleC(p.Rows, p.Cols, alpha, pb, p.Rsb, p.Csb);
             if (alpha == T.Zero || p.Rows == 0 || p.Cols == 0) return;
             if (solve) TrsmLeft(p.Rows, p.Cols, pa, p.Rsa, p.Csa, p.Lower, diag == Diagonal.Unit, pb, p.Rsb, p.Csb, options);
             else TrmmLeft(p.Rows, p.Cols, pa, p.Rsa, p.Csa, p.Lower, diag == Diagonal.Unit, pb, p.Rsb, p.Csb, options);
@@ -114,13 +114,6 @@ public static partial class Blas
                 ? new TriangularProblem(m, n, rsa, csa, lower, rsb, csb)
                 : new TriangularProblem(n, m, csa, rsa, !lower, csb, rsb);
         }
-    }
-
-    private static unsafe void ScaleMatrix<T>(int rows, int cols, T alpha, T* b, nint rs, nint cs) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (alpha == T.One) return;
-        for (int i = 0; i < rows; i++)
-            for (int j = 0; j < cols; j++) b[i * rs + j * cs] = alpha == T.Zero ? T.Zero : alpha * b[i * rs + j * cs];
     }
 
     /// <summary>Solves op(A)·X = B in place (B m×n), op(A) lower or upper with strides (rsa, csa).</summary>

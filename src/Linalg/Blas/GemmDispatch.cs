@@ -74,7 +74,8 @@ internal static unsafe class GemmDispatch
         return set;
     }
 
-    private static void ScaleC<T>(int m, int n, T beta, T* c, nint rsc, nint csc) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary><c>C ← β·C</c> on a strided m×n matrix; β = 0 writes zeros without reading C, β = 1 touches nothing.</summary>
+    internal static void ScaleC<T>(int m, int n, T beta, T* c, nint rsc, nint csc) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (beta == T.One) return;
         for (int i = 0; i < m; i++)

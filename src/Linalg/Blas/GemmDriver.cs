@@ -23,24 +23,26 @@ internal sealed unsafe class GemmDriver<T, TKernel> : IParallelJob
     [ThreadStatic] private static GemmDriver<T, TKernel>? t_cached;
 
     /// <summary>Up to this many MR row slivers, a row-major B is read in place instead of packed.</summary>
-    internal static int DirectBMaxRowSlivers = int.TryParse(Environment.GetEnvironmentVariable("KERNELS_GEMM_DIRECTB"), out int v) ? v : 4;
+    /// <summary>Cache blocking of this kernel, derived once from the machine's caches.</summary>
+    private static readonly GemmBlocking s_blocking = GemmBlocking.For(TKernel.MR, TKernel.NR, sizeof(T), Kernels.Backends.Cpu.CacheInfo.Current);
+
+    internal static readonly int DirectBMaxRowSlivers = int.TryParse(Environment.GetEnvironmentVariable("KERNELS_GEMM_DIRECTB"), out int v) ? v : 4;
 
     private readonly SpinBarrier _barrier = new();
     private int _m, _n, _k;
     private T _alpha, _beta;
     private T* _a, _b, _c;
     private nint _rsa, _csa, _rsb, _csb, _rsc, _csc;
-    private GemmBlocking _blocking;
     private GemmWorkspace _workspace = null!;
     private bool _splitRows;
     private bool _directB;
+    private long _packedABytes, _panelBytes;
 
     /// <summary>Runs the product on up to <paramref name="threads"/> threads (see the class remarks).</summary>
     public static void Run(int m, int n, int k, T alpha, T* a, nint rsa, nint csa, T* b, nint rsb, nint csb,
         T beta, T* c, nint rsc, nint csc, int threads, GemmWorkspace workspace)
     {
         int mr = TKernel.MR, nr = TKernel.NR;
-        var blocking = GemmBlocking.For(mr, nr, sizeof(T), Kernels.Backends.Cpu.CacheInfo.Current);
         // Fewer threads for small products: a thread must get at least ~2 MFLOP to pay for waking it.
         double flops = 2.0 * m * n * k;
         threads = (int)Math.Clamp(flops / 2e6, 1, threads);
@@ -50,12 +52,9 @@ internal sealed unsafe class GemmDriver<T, TKernel> : IParallelJob
         // that packing it would cost as much as the product, so the kernel reads B in place.
         bool directB = csb == 1 && rowSlivers <= DirectBMaxRowSlivers && !(splitRows && threads > 1);
         if (!splitRows && colSlivers < 2) threads = 1;
-        int kc = Math.Min(blocking.KC, k);
-        int mc = Math.Min(blocking.MC, rowSlivers * mr);
-        int nc = Math.Min(blocking.NC, colSlivers * nr);
-        long aBytes = (long)mc * kc * sizeof(T);
-        long panelBytes = (long)nc * kc * sizeof(T);
-        workspace.Reserve(threads, aBytes, splitRows && threads > 1 ? 0 : panelBytes, splitRows && threads > 1 ? panelBytes : 0);
+        int kc = Math.Min(s_blocking.KC, k);
+        int mc = Math.Min(s_blocking.MC, rowSlivers * mr);
+        int nc = Math.Min(s_blocking.NC, colSlivers * nr);
 
         var job = t_cached ?? new GemmDriver<T, TKernel>();
         t_cached = null; // not reentrant: a nested call on this thread builds its own
@@ -63,7 +62,9 @@ internal sealed unsafe class GemmDriver<T, TKernel> : IParallelJob
         job._a = a; job._rsa = rsa; job._csa = csa;
         job._b = b; job._rsb = rsb; job._csb = csb;
         job._c = c; job._rsc = rsc; job._csc = csc;
-        job._blocking = blocking; job._workspace = workspace; job._splitRows = splitRows; job._directB = directB;
+        job._workspace = workspace; job._splitRows = splitRows; job._directB = directB;
+        job._packedABytes = (long)mc * kc * sizeof(T);
+        job._panelBytes = (long)nc * kc * sizeof(T);
         try
         {
             CpuWorkerPool.Run(job, threads);
@@ -76,7 +77,16 @@ internal sealed unsafe class GemmDriver<T, TKernel> : IParallelJob
         }
     }
 
-    public void Begin(int parts) => _barrier.Reset(parts);
+    /// <summary>
+    /// Sizes the workspace for the parts actually granted — the pool may grant fewer than asked (nested or concurrent
+    /// calls), and a lone part packs B into its own panel instead of the shared one.
+    /// </summary>
+    public void Begin(int parts)
+    {
+        bool sharedPanel = parts > 1 && _splitRows;
+        _workspace.Reserve(parts, _packedABytes, sharedPanel ? 0 : _panelBytes, sharedPanel ? _panelBytes : 0);
+        _barrier.Reset(parts);
+    }
 
     public void Execute(int part, int parts)
     {
@@ -108,7 +118,7 @@ internal sealed unsafe class GemmDriver<T, TKernel> : IParallelJob
     private void Blocked(int r0, int r1, int c0, int c1, T* packA, T* packB, int part, int parts, bool shared)
     {
         int mr = TKernel.MR, nr = TKernel.NR;
-        var (mcMax, kcMax, ncMax) = _blocking;
+        var (mcMax, kcMax, ncMax) = s_blocking;
         for (int jc = c0; jc < c1; jc += ncMax)
         {
             int nc = Math.Min(ncMax, c1 - jc);

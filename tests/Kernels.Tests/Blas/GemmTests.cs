@@ -12,15 +12,9 @@ namespace Kernels.Tests.Blas;
 public class GemmTests
 {
     /// <summary>Kernel sets this process can execute (the CI runs again with AVX2/AVX-512/all intrinsics off).</summary>
-    public static readonly CpuKernelSet[] Sets = Enum.GetValues<CpuKernelSet>().Where(CanRun).ToArray();
+    public static readonly CpuKernelSet[] Sets = Enum.GetValues<CpuKernelSet>().Where(CpuKernelSelection.CanExecute).ToArray();
 
     public static IEnumerable<object[]> SetData => Sets.Select(s => new object[] { s });
-
-    private static bool CanRun(CpuKernelSet set)
-    {
-        try { GemmDispatch.ResolveKernelSet(set); return true; }
-        catch (NotSupportedException) { return false; }
-    }
 
     // 0, 1, primes, and sizes around MR (4, 6, 8, 12) and NR (4, 8, 16, 32) and the vector widths.
     private static readonly int[] SmallDims = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 15, 16, 17, 23, 24, 25, 31, 32, 33, 37, 47, 48, 49];
@@ -254,5 +248,33 @@ public class GemmAllocationTests
         // Tolerates a stray runtime/test-host allocation (timers, tiering) but not a per-call one.
         Assert.True(allocated / 10 < 64, $"{allocated} bytes allocated in 10 calls");
         Assert.Equal(0.5f * 0.25f * k, c[0]);
+    }
+}
+
+public class GemmNestedTests
+{
+    private sealed class NestedGemmJob(float[] a, float[] b, float[][] c, int m, int n, int k) : Kernels.Backends.Cpu.Scheduling.IParallelJob
+    {
+        public void Begin(int parts) { }
+
+        // Each part asks for 2 threads with a fresh workspace; inside a region the pool grants one part, so the
+        // driver must size its buffers for the parts it actually got, not the threads it asked for.
+        public void Execute(int part, int parts) =>
+            Linalg.Blas.Blas.Gemm<float>(m, n, k, a, b, c[part], new GemmOptions { Threads = 2, Workspace = new GemmWorkspace() });
+    }
+
+    [Fact]
+    public void Calls_nested_in_a_parallel_region_run_with_fewer_parts_and_match_a_lone_call()
+    {
+        const int m = 300, n = 280, k = 260; // enough rows for a row split with a shared B panel
+        var rng = new Random(8);
+        var a = Enumerable.Range(0, m * k).Select(_ => (float)rng.NextDouble()).ToArray();
+        var b = Enumerable.Range(0, k * n).Select(_ => (float)rng.NextDouble()).ToArray();
+        var expected = new float[m * n];
+        Linalg.Blas.Blas.Gemm<float>(m, n, k, a, b, expected, new GemmOptions { Threads = 1 });
+        var c = new[] { new float[m * n], new float[m * n] };
+        Kernels.Backends.Cpu.Scheduling.CpuWorkerPool.Run(new NestedGemmJob(a, b, c, m, n, k), 2);
+        Assert.Equal(expected, c[0]);
+        Assert.Equal(expected, c[1]);
     }
 }
