@@ -273,8 +273,8 @@ public class GemmNestedTests
         var expected = new float[m * n];
         Linalg.Blas.Blas.Gemm<float>(m, n, k, a, b, expected, new GemmOptions { Threads = 1 });
         var c = new[] { new float[m * n], new float[m * n] };
-        Kernels.Backends.Cpu.Scheduling.CpuWorkerPool.Run(new NestedGemmJob(a, b, c, m, n, k), 2);
-        Assert.Equal(expected, c[0]);
-        Assert.Equal(expected, c[1]);
+        // The region itself may get one part when other tests hold the workers; part 0 always runs nested.
+        int parts = Kernels.Backends.Cpu.Scheduling.CpuWorkerPool.Run(new NestedGemmJob(a, b, c, m, n, k), 2);
+        for (int p = 0; p < parts; p++) Assert.Equal(expected, c[p]);
     }
 }
