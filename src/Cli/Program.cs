@@ -41,6 +41,7 @@ internal static class Program
             {
                 case "info": return InfoCommand.Run(rest);
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "gemm": return GemmBenchCommand.Run(rest);
+                case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "factor": return FactorBenchCommand.Run(rest);
                 case "bench": return BenchCommand.Run(rest);
                 case "gemm": return GemmCommand.Run(rest);
                 case "verify": return VerifyCommand.Run(rest);

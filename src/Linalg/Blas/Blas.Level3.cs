@@ -39,16 +39,23 @@ public static partial class Blas
         var (rsa, csa) = MatrixArgument.Strides("A", order, trans, ar, ac, lda, a.Length);
         var (rsc, csc) = MatrixArgument.Strides("C", order, Transpose.None, n, n, ldc, c.Length);
         MatrixArgument.ThrowIfOverlaps<T>(c, a, "C", "A");
+        fixed (T* pa = a)
+        fixed (T* pc = c)
+            SyrkCore(n, k, alpha, pa, rsa, csa, beta, pc, rsc, csc, uplo == Triangle.Lower, options);
+    }
+
+    /// <summary><see cref="Syrk{T}"/> on strided pointers: C's <paramref name="lower"/> (or upper) triangle
+    /// ← α·A·Aᵀ + β·C for n×k A; the other triangle is untouched.</summary>
+    internal static unsafe void SyrkCore<T>(int n, int k, T alpha, T* pa, nint rsa, nint csa, T beta, T* pc, nint rsc, nint csc,
+        bool lower, GemmOptions? options) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         if (n == 0) return;
         int nb = Math.Min(Level3Block, n);
         var tileArray = ArrayPool<T>.Shared.Rent(nb * nb);
         try
         {
-            fixed (T* pa = a)
-            fixed (T* pc = c)
             fixed (T* tile = tileArray)
             {
-                bool lower = uplo == Triangle.Lower;
                 for (int j0 = 0; j0 < n; j0 += nb)
                 {
                     int jb = Math.Min(nb, n - j0);
@@ -117,7 +124,7 @@ public static partial class Blas
     }
 
     /// <summary>Solves op(A)·X = B in place (B m×n), op(A) lower or upper with strides (rsa, csa).</summary>
-    private static unsafe void TrsmLeft<T>(int m, int n, T* a, nint rsa, nint csa, bool lower, bool unit, T* b, nint rsb, nint csb,
+    internal static unsafe void TrsmLeft<T>(int m, int n, T* a, nint rsa, nint csa, bool lower, bool unit, T* b, nint rsb, nint csb,
         GemmOptions? options) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int blocks = (m + Level3Block - 1) / Level3Block;
@@ -133,24 +140,57 @@ public static partial class Blas
             else if (!lower && i0 + ib < m)
                 GemmDispatch.Run(ib, n, m - i0 - ib, -T.One, a + i0 * rsa + (i0 + ib) * csa, rsa, csa, b + (i0 + ib) * rsb, rsb, csb,
                     T.One, bi, rsb, csb, options);
-            T* aii = a + i0 * rsa + i0 * csa;
-            for (int j = 0; j < n; j++)
+            SolveDiagonalBlock(ib, n, a + i0 * rsa + i0 * csa, rsa, csa, lower, unit, bi, rsb, csb);
+        }
+    }
+
+    /// <summary>
+    /// Substitution for one diagonal block, op(A_ii)·X = B_i, in the loop order that follows the unit strides:
+    /// row axpys when B's rows are contiguous, dot products when B's columns and A's rows are, column axpys when B's
+    /// and A's columns are; otherwise plain scalar loops.
+    /// </summary>
+    private static unsafe void SolveDiagonalBlock<T>(int ib, int n, T* aii, nint rsa, nint csa, bool lower, bool unit, T* b, nint rsb, nint csb)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (csb == 1)
+        {
+            for (int s = 0; s < ib; s++)
             {
-                T* x = bi + j * csb;
+                int i = lower ? s : ib - 1 - s;
+                int k0 = lower ? 0 : i + 1, k1 = lower ? i : ib;
+                T* xi = b + i * rsb;
+                for (int kk = k0; kk < k1; kk++) Internal.StridedVector.Axpy(n, -aii[i * rsa + kk * csa], b + kk * rsb, 1, xi, 1);
+                if (!unit) Internal.StridedVector.Scale(n, T.One / aii[i * rsa + i * csa], xi, 1);
+            }
+            return;
+        }
+        for (int j = 0; j < n; j++)
+        {
+            T* x = b + j * csb;
+            if (rsb == 1 && rsa == 1 && csa != 1)
+            {
+                // Column-oriented: once x_k is final, subtract x_k·A[:, k] from the rows still to be solved.
                 for (int s = 0; s < ib; s++)
                 {
-                    int i = lower ? s : ib - 1 - s;
-                    T v = x[i * rsb];
-                    int k0 = lower ? 0 : i + 1, k1 = lower ? i : ib;
-                    for (int kk = k0; kk < k1; kk++) v -= aii[i * rsa + kk * csa] * x[kk * rsb];
-                    x[i * rsb] = unit ? v : v / aii[i * rsa + i * csa];
+                    int kk = lower ? s : ib - 1 - s;
+                    if (!unit) x[kk] /= aii[kk * rsa + kk * csa];
+                    int r0 = lower ? kk + 1 : 0, r1 = lower ? ib : kk;
+                    Internal.StridedVector.Axpy(r1 - r0, -x[kk], aii + r0 * rsa + kk * csa, rsa, x + r0, 1);
                 }
+                continue;
+            }
+            for (int s = 0; s < ib; s++)
+            {
+                int i = lower ? s : ib - 1 - s;
+                int k0 = lower ? 0 : i + 1, k1 = lower ? i : ib;
+                T v = x[i * rsb] - Internal.StridedVector.Dot(k1 - k0, aii + i * rsa + k0 * csa, csa, x + k0 * rsb, rsb);
+                x[i * rsb] = unit ? v : v / aii[i * rsa + i * csa];
             }
         }
     }
 
     /// <summary>B ← op(A)·B in place (B m×n), op(A) lower or upper with strides (rsa, csa).</summary>
-    private static unsafe void TrmmLeft<T>(int m, int n, T* a, nint rsa, nint csa, bool lower, bool unit, T* b, nint rsb, nint csb,
+    internal static unsafe void TrmmLeft<T>(int m, int n, T* a, nint rsa, nint csa, bool lower, bool unit, T* b, nint rsb, nint csb,
         GemmOptions? options) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int blocks = (m + Level3Block - 1) / Level3Block;

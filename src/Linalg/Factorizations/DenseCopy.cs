@@ -1,0 +1,53 @@
+using System.Numerics;
+using Kernels.Tensors;
+
+namespace Kernels.Linalg.Internal;
+
+/// <summary>Copies of tensor views into the dense row-major arrays the decompositions own, with argument checks.</summary>
+internal static class DenseCopy
+{
+    /// <summary>A row-major copy of the 2-D <paramref name="a"/>; the caller's view is never written.</summary>
+    public static T[] Matrix<T>(NDArray<T> a, string name, out int m, out int n) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(a, name);
+        if (a.Rank != 2) throw new ArgumentException($"{name} must be a 2-D matrix; got shape {a.ShapeString}.", name);
+        m = a.Shape[0];
+        n = a.Shape[1];
+        return a.ToArray();
+    }
+
+    /// <summary>A square row-major copy; throws naming the shape otherwise.</summary>
+    public static T[] Square<T>(NDArray<T> a, string name, string routine, out int n) where T : unmanaged
+    {
+        var data = Matrix(a, name, out int m, out n);
+        if (m != n) throw new ArgumentException($"{routine} needs a square matrix; got {name} {a.ShapeString}.", name);
+        return data;
+    }
+
+    /// <summary>Throws when <paramref name="data"/> holds NaN or ±∞ (factorizations would return garbage silently).</summary>
+    public static void ThrowIfNonFinite<T>(ReadOnlySpan<T> data, string name, string routine, int cols) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < data.Length; i++)
+            if (!T.IsFinite(data[i]))
+                throw new ArgumentException(
+                    $"{routine}: {name} has a non-finite value {data[i]} at ({i / Math.Max(cols, 1)}, {i % Math.Max(cols, 1)}).", name);
+    }
+
+    /// <summary>
+    /// A right-hand side as an n×k row-major copy: a 1-D b of length <paramref name="rows"/> is one column
+    /// (<paramref name="vector"/> set so the result can be returned 1-D, as NumPy's solve does).
+    /// </summary>
+    public static T[] RightHandSide<T>(NDArray<T> b, int rows, string routine, string aShape, out int k, out bool vector) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        if (b.Rank is not (1 or 2) || b.Shape[0] != rows)
+            throw new ArgumentException($"{routine}: B must have {rows} rows (1-D or 2-D) to match A {aShape}; got B {b.ShapeString}.", nameof(b));
+        vector = b.Rank == 1;
+        k = vector ? 1 : b.Shape[1];
+        return b.ToArray();
+    }
+
+    /// <summary>Wraps a row-major result as a 1-D or 2-D array.</summary>
+    public static NDArray<T> Result<T>(T[] data, int rows, int cols, bool vector) where T : unmanaged =>
+        vector ? NDArray.FromArray(data, rows) : NDArray.FromArray(data, rows, cols);
+}

@@ -1,0 +1,28 @@
+namespace Kernels.Linalg;
+
+/// <summary>A matrix that a factorization or solve needs to be nonsingular has an exactly zero pivot.</summary>
+public sealed class SingularMatrixException : ArithmeticException
+{
+    public SingularMatrixException(string message, int index) : base(message) => Index = index;
+
+    /// <summary>0-based index of the first zero pivot (U_jj = 0 in LU, R_jj = 0 in QR).</summary>
+    public int Index { get; }
+}
+
+/// <summary>Cholesky met a leading minor that is not positive definite.</summary>
+public sealed class NotPositiveDefiniteException : ArithmeticException
+{
+    public NotPositiveDefiniteException(string message, int order) : base(message) => Order = order;
+
+    /// <summary>Order (1-based) of the first leading minor that is not positive definite.</summary>
+    public int Order { get; }
+}
+
+/// <summary>An iteration (polar decomposition, eigen solver, …) did not meet its tolerance in the allowed steps.</summary>
+public sealed class NonConvergenceException : ArithmeticException
+{
+    public NonConvergenceException(string message, int iterations) : base(message) => Iterations = iterations;
+
+    /// <summary>Iterations performed before giving up.</summary>
+    public int Iterations { get; }
+}

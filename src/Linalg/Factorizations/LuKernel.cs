@@ -1,0 +1,85 @@
+using System.Numerics;
+using Kernels.Linalg.Blas;
+using Kernels.Linalg.Internal;
+
+namespace Kernels.Linalg.Factorizations;
+
+/// <summary>
+/// Recursive LU with partial pivoting <c>P·A = L·U</c> on a strided view (Toledo's recursion, LAPACK's
+/// <c>getrf2</c>): factor the left half of the columns, swap and solve the right half's top
+/// (<c>U₁₂ = L₁₁⁻¹·A₁₂</c>, TRSM), update <c>A₂₂ ← A₂₂ − L₂₁·U₁₂</c> (GEMM), recurse on A₂₂ and swap its pivots
+/// back into L₂₁. Row interchanges are whole-row swaps, contiguous for row-major storage.
+/// </summary>
+internal static unsafe class LuKernel
+{
+    private const int Leaf = 16;
+
+    /// <summary>
+    /// Factors the m×n A in place: L (unit diagonal, not stored) below the diagonal, U on and above it;
+    /// <c>pivots[i]</c> is the row interchanged with row i (0-based, as in LAPACK's ipiv minus one).
+    /// </summary>
+    /// <returns>0, or j + 1 for the first exactly-zero pivot U_jj (the factorization is completed; U is singular).</returns>
+    public static int Factor<T>(StridedMatrix<T> a, int* pivots, GemmOptions? options) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = a.Rows, n = a.Cols, k = Math.Min(m, n);
+        if (k == 0) return 0;
+        if (n <= Leaf || m == 1) return FactorUnblocked(a, pivots);
+        int n1 = k / 2, n2 = n - n1;
+        int info = Factor(a.Sub(0, 0, m, n1), pivots, options);
+        var right = a.Sub(0, n1, m, n2);
+        ApplyInterchanges(right, pivots, 0, n1);
+        var l11 = a.Sub(0, 0, n1, n1);
+        var a12 = a.Sub(0, n1, n1, n2);
+        Blas.Blas.TrsmLeft(n1, n2, l11.P, l11.Rs, l11.Cs, lower: true, unit: true, a12.P, a12.Rs, a12.Cs, options);
+        var a21 = a.Sub(n1, 0, m - n1, n1);
+        var a22 = a.Sub(n1, n1, m - n1, n2);
+        StridedMatrix<T>.Gemm(-T.One, a21, a12, T.One, a22, options);
+        int info2 = Factor(a22, pivots + n1, options);
+        if (info == 0 && info2 != 0) info = info2 + n1;
+        int k2 = Math.Min(m - n1, n2);
+        for (int i = n1; i < n1 + k2; i++) pivots[i] += n1;
+        ApplyInterchanges(a.Sub(0, 0, m, n1), pivots, n1, n1 + k2);
+        return info;
+    }
+
+    /// <summary>Swaps row i with row pivots[i] for i in [from, to), in order (LAPACK's <c>laswp</c>).</summary>
+    public static void ApplyInterchanges<T>(StridedMatrix<T> a, int* pivots, int from, int to) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = from; i < to; i++)
+        {
+            int p = pivots[i];
+            if (p != i) StridedVector.Swap(a.Cols, a.At(i, 0), a.Cs, a.At(p, 0), a.Cs);
+        }
+    }
+
+    private static int FactorUnblocked<T>(StridedMatrix<T> a, int* pivots) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int m = a.Rows, n = a.Cols, k = Math.Min(m, n), info = 0;
+        T sfmin = Precision<T>.SafeMinimum;
+        for (int j = 0; j < k; j++)
+        {
+            // Pivot: largest magnitude in column j at or below the diagonal; a NaN is taken at once, so it propagates.
+            int p = j;
+            T best = T.Abs(a[j, j]);
+            for (int i = j + 1; i < m && !T.IsNaN(best); i++)
+            {
+                T v = T.Abs(a[i, j]);
+                if (v > best || T.IsNaN(v)) { best = v; p = i; }
+            }
+            pivots[j] = p;
+            if (p != j) StridedVector.Swap(n, a.At(j, 0), a.Cs, a.At(p, 0), a.Cs);
+            T pivot = a[j, j];
+            if (pivot == T.Zero)
+            {
+                if (info == 0) info = j + 1;
+                continue;
+            }
+            if (T.Abs(pivot) >= sfmin) StridedVector.Scale(m - j - 1, T.One / pivot, a.At(j + 1, j), a.Rs);
+            else for (int i = j + 1; i < m; i++) a[i, j] /= pivot;
+            // Rank-1 update of the trailing block, row by row (contiguous for row-major storage).
+            for (int i = j + 1; i < m; i++)
+                StridedVector.Axpy(n - j - 1, -a[i, j], a.At(j, j + 1), a.Cs, a.At(i, j + 1), a.Cs);
+        }
+        return info;
+    }
+}
