@@ -71,8 +71,10 @@ internal static class BenchCommand
 
     internal static double Median(Action action, int repeat)
     {
-        action(); // warm up (JIT tiers, page faults)
-        action();
+        // Warm up for at least a second and three calls: tiered JIT promotes hot loops to optimized code only
+        // after call counting and a background compile, and page faults settle after the first touches.
+        long warmStart = Stopwatch.GetTimestamp();
+        for (int w = 0; w < 3 || Stopwatch.GetElapsedTime(warmStart).TotalSeconds < 1.0; w++) action();
         var times = new double[repeat];
         for (int i = 0; i < repeat; i++)
         {

@@ -9,6 +9,7 @@ public static partial class Blas
     /// (all but O(n²·NB) of the flops) by GEMM.</summary>
     private const int Level3Block = 96;
 
+
     /// <summary>
     /// Solves <c>op(A)·X = α·B</c> (<see cref="Side.Left"/>, A m×m) or <c>X·op(A) = α·B</c> (<see cref="Side.Right"/>,
     /// A n×n) for triangular A, overwriting B (m×n) with X. Blocked: off-diagonal updates run in GEMM. As in
@@ -45,38 +46,37 @@ public static partial class Blas
     }
 
     /// <summary><see cref="Syrk{T}"/> on strided pointers: C's <paramref name="lower"/> (or upper) triangle
-    /// ← α·A·Aᵀ + β·C for n×k A; the other triangle is untouched.</summary>
+    /// ← α·A·Aᵀ + β·C for n×k A; the other triangle is untouched. Recursive: the off-diagonal quarter is one GEMM
+    /// of half the order, the two diagonal halves recurse, and leaves of at most <see cref="Level3Block"/> go through
+    /// a full product into a tile of which only the triangle is merged.</summary>
     internal static unsafe void SyrkCore<T>(int n, int k, T alpha, T* pa, nint rsa, nint csa, T beta, T* pc, nint rsc, nint csc,
         bool lower, GemmOptions? options) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (n == 0) return;
-        int nb = Math.Min(Level3Block, n);
-        var tileArray = ArrayPool<T>.Shared.Rent(nb * nb);
+        if (n > Level3Block)
+        {
+            int n1 = n / 2 / 8 * 8, n2 = n - n1;
+            T* a2 = pa + n1 * rsa;
+            SyrkCore(n1, k, alpha, pa, rsa, csa, beta, pc, rsc, csc, lower, options);
+            if (lower) GemmDispatch.Run(n2, n1, k, alpha, a2, rsa, csa, pa, csa, rsa, beta, pc + n1 * rsc, rsc, csc, options);
+            else GemmDispatch.Run(n1, n2, k, alpha, pa, rsa, csa, a2, csa, rsa, beta, pc + n1 * csc, rsc, csc, options);
+            SyrkCore(n2, k, alpha, a2, rsa, csa, beta, pc + n1 * rsc + n1 * csc, rsc, csc, lower, options);
+            return;
+        }
+        var tileArray = ArrayPool<T>.Shared.Rent(n * n);
         try
         {
             fixed (T* tile = tileArray)
             {
-                for (int j0 = 0; j0 < n; j0 += nb)
+                GemmDispatch.Run(n, n, k, alpha, pa, rsa, csa, pa, csa, rsa, T.Zero, tile, n, 1, options);
+                for (int i = 0; i < n; i++)
                 {
-                    int jb = Math.Min(nb, n - j0);
-                    T* aj = pa + j0 * rsa;
-                    // Diagonal block through a full product into a tile, then only its triangle is merged.
-                    GemmDispatch.Run(jb, jb, k, alpha, aj, rsa, csa, aj, csa, rsa, T.Zero, tile, jb, 1, options);
-                    for (int i = 0; i < jb; i++)
+                    int jFrom = lower ? 0 : i, jTo = lower ? i + 1 : n;
+                    for (int j = jFrom; j < jTo; j++)
                     {
-                        int jFrom = lower ? 0 : i, jTo = lower ? i + 1 : jb;
-                        for (int j = jFrom; j < jTo; j++)
-                        {
-                            T* cij = pc + (j0 + i) * rsc + (j0 + j) * csc;
-                            *cij = beta == T.Zero ? tile[i * jb + j] : tile[i * jb + j] + beta * *cij;
-                        }
+                        T* cij = pc + i * rsc + j * csc;
+                        *cij = beta == T.Zero ? tile[i * n + j] : tile[i * n + j] + beta * *cij;
                     }
-                    // Off-diagonal block column: below the diagonal (lower) or above it (upper).
-                    if (lower && j0 + jb < n)
-                        GemmDispatch.Run(n - j0 - jb, jb, k, alpha, pa + (j0 + jb) * rsa, rsa, csa, aj, csa, rsa, beta,
-                            pc + (j0 + jb) * rsc + j0 * csc, rsc, csc, options);
-                    else if (!lower && j0 > 0)
-                        GemmDispatch.Run(j0, jb, k, alpha, pa, rsa, csa, aj, csa, rsa, beta, pc + j0 * csc, rsc, csc, options);
                 }
             }
         }
@@ -123,24 +123,36 @@ public static partial class Blas
         }
     }
 
-    /// <summary>Solves op(A)·X = B in place (B m×n), op(A) lower or upper with strides (rsa, csa).</summary>
+    /// <summary>Below this many rows a triangular solve is done by substitution rather than split.</summary>
+    private const int TrsmLeaf = 64;
+
+    /// <summary>
+    /// Solves op(A)·X = B in place (B m×n), op(A) lower or upper with strides (rsa, csa). Recursive: halve the
+    /// triangle, solve one half, update the other half's right-hand sides with one GEMM of half the size, solve it —
+    /// so the GEMMs are as large as the problem allows and only O(m·leaf·n) flops are substitution.
+    /// </summary>
     internal static unsafe void TrsmLeft<T>(int m, int n, T* a, nint rsa, nint csa, bool lower, bool unit, T* b, nint rsb, nint csb,
         GemmOptions? options) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        int blocks = (m + Level3Block - 1) / Level3Block;
-        for (int step = 0; step < blocks; step++)
+        if (m <= TrsmLeaf)
         {
-            // Forward over block rows for lower, backward for upper.
-            int blk = lower ? step : blocks - 1 - step;
-            int i0 = blk * Level3Block, ib = Math.Min(Level3Block, m - i0);
-            T* bi = b + i0 * rsb;
-            // B_i ← B_i − A_i,solved · X_solved (GEMM), then the diagonal block by substitution.
-            if (lower && i0 > 0)
-                GemmDispatch.Run(ib, n, i0, -T.One, a + i0 * rsa, rsa, csa, b, rsb, csb, T.One, bi, rsb, csb, options);
-            else if (!lower && i0 + ib < m)
-                GemmDispatch.Run(ib, n, m - i0 - ib, -T.One, a + i0 * rsa + (i0 + ib) * csa, rsa, csa, b + (i0 + ib) * rsb, rsb, csb,
-                    T.One, bi, rsb, csb, options);
-            SolveDiagonalBlock(ib, n, a + i0 * rsa + i0 * csa, rsa, csa, lower, unit, bi, rsb, csb);
+            SolveDiagonalBlock(m, n, a, rsa, csa, lower, unit, b, rsb, csb);
+            return;
+        }
+        int m1 = m / 2 / 8 * 8, m2 = m - m1;
+        T* a22 = a + m1 * rsa + m1 * csa;
+        T* b2 = b + m1 * rsb;
+        if (lower)
+        {
+            TrsmLeft(m1, n, a, rsa, csa, true, unit, b, rsb, csb, options);
+            GemmDispatch.Run(m2, n, m1, -T.One, a + m1 * rsa, rsa, csa, b, rsb, csb, T.One, b2, rsb, csb, options);
+            TrsmLeft(m2, n, a22, rsa, csa, true, unit, b2, rsb, csb, options);
+        }
+        else
+        {
+            TrsmLeft(m2, n, a22, rsa, csa, false, unit, b2, rsb, csb, options);
+            GemmDispatch.Run(m1, n, m2, -T.One, a + m1 * csa, rsa, csa, b2, rsb, csb, T.One, b, rsb, csb, options);
+            TrsmLeft(m1, n, a, rsa, csa, false, unit, b, rsb, csb, options);
         }
     }
 
@@ -152,6 +164,28 @@ public static partial class Blas
     private static unsafe void SolveDiagonalBlock<T>(int ib, int n, T* aii, nint rsa, nint csa, bool lower, bool unit, T* b, nint rsb, nint csb)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (csb != 1 && n >= 16)
+        {
+            // Many right-hand sides stored with a non-unit row stride: transpose the block into row-major scratch
+            // (O(ib·n) copies for O(ib²·n) flops) so the substitution runs as long contiguous row axpys.
+            var scratch = ArrayPool<T>.Shared.Rent(ib * n);
+            try
+            {
+                fixed (T* t = scratch)
+                {
+                    for (int i = 0; i < ib; i++)
+                        for (int j = 0; j < n; j++) t[i * n + j] = b[i * rsb + j * csb];
+                    SolveDiagonalBlock(ib, n, aii, rsa, csa, lower, unit, t, n, 1);
+                    for (int i = 0; i < ib; i++)
+                        for (int j = 0; j < n; j++) b[i * rsb + j * csb] = t[i * n + j];
+                }
+            }
+            finally
+            {
+                ArrayPool<T>.Shared.Return(scratch);
+            }
+            return;
+        }
         if (csb == 1)
         {
             for (int s = 0; s < ib; s++)

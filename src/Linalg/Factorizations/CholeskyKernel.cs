@@ -12,7 +12,7 @@ namespace Kernels.Linalg.Factorizations;
 internal static unsafe class CholeskyKernel
 {
     /// <summary>Below this order the unblocked row-oriented algorithm is used.</summary>
-    private const int Leaf = 32;
+    private const int Leaf = 64;
 
     /// <summary>
     /// Factors in place; the strictly upper triangle is neither read nor written.

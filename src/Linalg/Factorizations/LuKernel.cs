@@ -74,11 +74,22 @@ internal static unsafe class LuKernel
                 if (info == 0) info = j + 1;
                 continue;
             }
-            if (T.Abs(pivot) >= sfmin) StridedVector.Scale(m - j - 1, T.One / pivot, a.At(j + 1, j), a.Rs);
-            else for (int i = j + 1; i < m; i++) a[i, j] /= pivot;
-            // Rank-1 update of the trailing block, row by row (contiguous for row-major storage).
+            // Scale the column below the pivot and apply the rank-1 update row by row in one pass: each row is
+            // touched once, and the short rows of a leaf panel are done inline rather than through a library call.
+            bool reciprocal = T.Abs(pivot) >= sfmin;
+            T inv = T.One / pivot;
+            int len = n - j - 1;
+            T* pivotRow = a.At(j, j + 1);
             for (int i = j + 1; i < m; i++)
-                StridedVector.Axpy(n - j - 1, -a[i, j], a.At(j, j + 1), a.Cs, a.At(i, j + 1), a.Cs);
+            {
+                T l = reciprocal ? a[i, j] * inv : a[i, j] / pivot;
+                a[i, j] = l;
+                if (l == T.Zero) continue;
+                T* row = a.At(i, j + 1);
+                if (a.Cs == 1 && len < 32)
+                    for (int c = 0; c < len; c++) row[c] -= l * pivotRow[c];
+                else StridedVector.Axpy(len, -l, pivotRow, a.Cs, row, a.Cs);
+            }
         }
         return info;
     }
