@@ -16,6 +16,15 @@ internal static class Program
                                          GEMM GFLOP/s (SET: Avx512, Avx2Fma, AdvSimd, Vector128, Scalar)
           gemm A.npy B.npy -o OUTDIR [--transa] [--transb] [--alpha A] [--beta B --c C.npy]
                                          C = alpha*op(A)*op(B) + beta*C, writes OUTDIR/c.npy
+          bench factor [--dtype f64|f32] [--shapes 1024x1024,4000x400] [--size 2048] [--only qr,qrq,chol,lu]
+                                         QR / QR+Q / Cholesky / LU timings (compare: bench/lapack_reference.py)
+          qr A.npy -o OUT [--mode reduced|complete|r|raw] [--pivoting]
+                                         writes q.npy r.npy (raw: qr.npy tau.npy; --pivoting adds p.npy)
+          householder-product V.npy TAU.npy -o OUT [--columns N]    writes q.npy
+          cholesky A.npy -o OUT          writes l.npy
+          lu A.npy -o OUT                writes p.npy l.npy u.npy (A = P·L·U)
+          solve A.npy B.npy -o OUT       writes x.npy
+          lstsq A.npy B.npy -o OUT [--rcond R]                      writes x.npy, prints the rank
           verify gemm                    check every GEMM micro-kernel set this CPU can run (for qemu/Bochs runs)
           OP INPUT.npy... -o OUTDIR      run an operation on .npy files, write OUTDIR/OP.npy
           ops                            list the operations
@@ -44,6 +53,7 @@ internal static class Program
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "factor": return FactorBenchCommand.Run(rest);
                 case "bench": return BenchCommand.Run(rest);
                 case "gemm": return GemmCommand.Run(rest);
+                case var f when FactorCommand.Commands.ContainsKey(f): return FactorCommand.Run(f, rest);
                 case "verify": return VerifyCommand.Run(rest);
                 case "ops":
                     Console.WriteLine(string.Join(Environment.NewLine, Operations.Catalog.Select(o => $"{o.Name,-12} {o.Summary}")));
@@ -58,7 +68,7 @@ internal static class Program
             Console.Error.WriteLine($"kernels: {e.Message}");
             return 2;
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException or InvalidCastException
+        catch (Exception e) when (e is ArgumentException or ArithmeticException or InvalidOperationException or NotSupportedException or InvalidCastException
                                       or NpyFormatException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"kernels: error: {e.Message.ReplaceLineEndings(" ")}");
