@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Cross-checks the `kernels` factorization commands against NumPy/SciPy (LAPACK) on random and hard inputs.
+Exits 0 with a 'skipped' line when NumPy/SciPy are not installed (Debian: python3-scipy).
+Usage: tools/crosscheck-scipy.py [path/to/kernels.dll]"""
+import os, subprocess, sys, tempfile
+try:
+    import numpy as np
+    import scipy.linalg as sl
+except ImportError:
+    print("crosscheck-scipy: skipped (NumPy/SciPy not installed)")
+    sys.exit(0)
+
+dll = sys.argv[1] if len(sys.argv) > 1 else "src/Cli/bin/Release/net10.0/kernels.dll"
+tmp = tempfile.mkdtemp()
+rng = np.random.default_rng(42)
+eps = np.finfo(np.float64).eps
+failures = []
+
+def run(*args):
+    out = os.path.join(tmp, "out")
+    subprocess.run(["dotnet", dll, *args, "-o", out], check=True, capture_output=True, text=True)
+    return lambda name: np.load(os.path.join(out, name))
+
+def save(name, a):
+    path = os.path.join(tmp, name)
+    np.save(path, a)
+    return path
+
+def check(label, ratio, limit=30.0):
+    status = "ok" if ratio < limit else "FAIL"
+    print(f"{label:<48} {ratio:10.3g} {status}")
+    if status != "ok":
+        failures.append(label)
+
+for m, n in [(1, 1), (40, 40), (97, 33), (33, 97), (300, 120)]:
+    a = rng.standard_normal((m, n))
+    pa = save("a.npy", a)
+    get = run("qr", pa, "--mode", "raw")
+    h, tau, _, _ = sl.lapack.dgeqrf(a)
+    # Same algorithm and sign convention as LAPACK: the packed factors agree to rounding.
+    check(f"qr raw vs dgeqrf {m}x{n}", np.abs(get("qr.npy") - h).max() / (np.abs(a).max() * max(m, n) * eps))
+    check(f"tau vs dgeqrf {m}x{n}", np.abs(get("tau.npy") - tau).max() / (max(m, n) * eps))
+    if m >= n:
+        q = run("householder-product", save("h.npy", h), save("tau.npy", tau))("q.npy")
+        qq = sl.lapack.dorgqr(h, tau)[0][:, :n]
+        check(f"householder-product vs dorgqr {m}x{n}", np.abs(q - qq).max() / (max(m, n) * eps))
+
+for n in [1, 7, 64, 150]:
+    a = rng.standard_normal((n, n))
+    get = run("lu", save("s.npy", a))
+    p, l, u = sl.lu(a)
+    check(f"lu P vs scipy {n}", float(np.abs(get("p.npy") - p).max() > 0) * 1e9)
+    check(f"lu L,U vs scipy {n}", max(np.abs(get("l.npy") - l).max(), np.abs(get("u.npy") - u).max() / np.abs(a).max()) / (n * eps))
+    spd = a @ a.T + n * np.eye(n)
+    lch = run("cholesky", save("spd.npy", spd))("l.npy")
+    check(f"cholesky vs numpy {n}", np.abs(lch - np.linalg.cholesky(spd)).max() / (np.sqrt(np.abs(spd).max()) * n * eps))
+    b = rng.standard_normal((n, 3))
+    x = run("solve", save("s.npy", a), save("b.npy", b))("x.npy")
+    check(f"solve backward error {n}", np.abs(a @ x - b).max() / ((np.abs(a).max() * np.abs(x).max() + np.abs(b).max()) * n * eps))
+
+# Rank-deficient least squares: minimum-norm solution equals the pseudo-inverse's.
+a = rng.standard_normal((50, 4)) @ rng.standard_normal((4, 12))
+b = rng.standard_normal(50)
+x = run("lstsq", save("a.npy", a), save("b.npy", b))("x.npy")
+xr = np.linalg.lstsq(a, b, rcond=None)[0]
+check("lstsq rank-4 50x12 vs numpy (relative)", np.abs(x - xr).max() / np.abs(xr).max() / (1e3 * eps))
+
+print(f"crosscheck-scipy: {len(failures)} failure(s)")
+sys.exit(1 if failures else 0)
