@@ -10,8 +10,8 @@ namespace Kernels.Tests.Factorizations;
 
 public class QrTests
 {
-    // 0, 1, sizes around the 32-column panel and the SIMD widths, and tall/wide shapes.
-    private static readonly int[] Dims = [0, 1, 2, 3, 5, 7, 8, 9, 16, 17, 31, 32, 33, 40, 63, 64, 65, 97];
+    // 0, 1, sizes around the 48-column panel and the SIMD widths, and tall/wide shapes.
+    private static readonly int[] Dims = [0, 1, 2, 3, 5, 7, 8, 9, 16, 17, 31, 32, 33, 47, 48, 49, 63, 64, 65, 97];
 
     [Property(MaxTest = 120)]
     public void Random_shapes_reconstruct_with_orthogonal_q_and_triangular_r(int seed)
