@@ -38,7 +38,8 @@ internal static unsafe class BlockReflector
         }
         var vm = StridedMatrix<T>.RowMajor(v, p, k, k);
         var tm = StridedMatrix<T>.RowMajor(t, k, k, k);
-        StridedMatrix<T>.Gemm(T.One, vm.Transposed, vm, T.Zero, tm, options);
+        // k×k×p: too thin to gain from threads (measured slower with 2), so it runs on the caller's thread.
+        StridedMatrix<T>.Gemm(T.One, vm.Transposed, vm, T.Zero, tm, SingleThread(options));
         for (int i = 0; i < k; i++)
         {
             // Column i above the diagonal holds s = V[:,0:i]ᵀv_i; overwrite it top-down with −τ_i·T[0:i,0:i]·s
@@ -63,6 +64,20 @@ internal static unsafe class BlockReflector
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (c.IsEmpty || k == 0) return;
+        int threads = options?.Threads ?? Kernels.Tensors.Threading.MaxThreads;
+        int other = left ? c.Cols : c.Rows;
+        if (threads > 1 && other >= 2 * BlockReflectorJob<T>.MinimumChunk)
+        {
+            BlockReflectorJob<T>.Run(left, transpose, v, t, p, k, c, work, options, threads);
+            return;
+        }
+        ApplySerial(left, transpose, v, t, p, k, c, work, options);
+    }
+
+    /// <summary><see cref="Apply{T}"/> on the calling thread's GEMM settings.</summary>
+    internal static void ApplySerial<T>(bool left, bool transpose, T* v, T* t, int p, int k, StridedMatrix<T> c, T* work, GemmOptions? options)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         var vm = StridedMatrix<T>.RowMajor(v, p, k, k);
         var tm = StridedMatrix<T>.RowMajor(t, k, k, k);
         if (left)
@@ -84,4 +99,9 @@ internal static unsafe class BlockReflector
             StridedMatrix<T>.Gemm(-T.One, w2, vm.Transposed, T.One, c, options);         // C −= W₂·Vᵀ
         }
     }
+
+    private static readonly GemmOptions s_singleThread = new() { Threads = 1 };
+
+    private static GemmOptions SingleThread(GemmOptions? options) =>
+        options?.KernelSet is null ? s_singleThread : new GemmOptions { Threads = 1, KernelSet = options.KernelSet };
 }
