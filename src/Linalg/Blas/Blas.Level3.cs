@@ -168,16 +168,29 @@ public static partial class Blas
         {
             // Many right-hand sides stored with a non-unit row stride: transpose the block into row-major scratch
             // (O(ib·n) copies for O(ib²·n) flops) so the substitution runs as long contiguous row axpys.
-            var scratch = ArrayPool<T>.Shared.Rent(ib * n);
+            // Padded rows: a power-of-two row length would put every row of the block in the same cache sets.
+            int ld = n + 8;
+            var scratch = ArrayPool<T>.Shared.Rent(ib * ld);
             try
             {
                 fixed (T* t = scratch)
                 {
-                    for (int i = 0; i < ib; i++)
-                        for (int j = 0; j < n; j++) t[i * n + j] = b[i * rsb + j * csb];
-                    SolveDiagonalBlock(ib, n, aii, rsa, csa, lower, unit, t, n, 1);
-                    for (int i = 0; i < ib; i++)
-                        for (int j = 0; j < n; j++) b[i * rsb + j * csb] = t[i * n + j];
+                    // Walk B along its smaller stride: with unit row stride (B a transposed row-major view) each
+                    // column is one contiguous read, instead of one page-strided access per element.
+                    bool columnsFirst = Math.Abs(rsb) < Math.Abs(csb);
+                    if (columnsFirst)
+                        for (int j = 0; j < n; j++)
+                            for (int i = 0; i < ib; i++) t[i * ld + j] = b[i * rsb + j * csb];
+                    else
+                        for (int i = 0; i < ib; i++)
+                            for (int j = 0; j < n; j++) t[i * ld + j] = b[i * rsb + j * csb];
+                    SolveDiagonalBlock(ib, n, aii, rsa, csa, lower, unit, t, ld, 1);
+                    if (columnsFirst)
+                        for (int j = 0; j < n; j++)
+                            for (int i = 0; i < ib; i++) b[i * rsb + j * csb] = t[i * ld + j];
+                    else
+                        for (int i = 0; i < ib; i++)
+                            for (int j = 0; j < n; j++) b[i * rsb + j * csb] = t[i * ld + j];
                 }
             }
             finally
