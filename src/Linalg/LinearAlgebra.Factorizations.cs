@@ -119,13 +119,7 @@ public static partial class LinearAlgebra
         int cols = columns ?? n;
         if (cols < taus.Length || cols > m)
             throw new ArgumentException($"HouseholderProduct: columns must be in [k, m] = [{taus.Length}, {m}]; got {cols}.", nameof(columns));
-        var q = new T[m * cols];
-        for (int i = 0; i < m; i++)
-            for (int j = 0; j < Math.Min(n, cols); j++) q[i * cols + j] = vd[i * n + j];
-        fixed (T* p = q)
-        fixed (T* t = taus)
-            HouseholderQr.FormQ(StridedMatrix<T>.RowMajor(p, m, cols, Math.Max(cols, 1)), taus.Length, t, options);
-        return NDArray.FromArray(q, m, cols);
+        return DenseCopy.FormQ(vd, m, n, taus, cols, options);
     }
 
     /// <summary>

@@ -83,8 +83,6 @@ public sealed unsafe class CholeskyDecomposition<T> where T : unmanaged, IFloati
     /// <summary>A⁻¹ (symmetric), by solving with the identity.</summary>
     public NDArray<T> Inverse()
     {
-        var eye = new NDArray<T>(Order, Order);
-        for (int i = 0; i < Order; i++) eye[i, i] = T.One;
-        return Solve(eye);
+        return Solve(DenseCopy.Identity<T>(Order));
     }
 }

@@ -58,8 +58,6 @@ public sealed class CompleteOrthogonalDecomposition<T> where T : unmanaged, IFlo
     /// <summary>The Moore–Penrose pseudo-inverse A⁺ (n×m) at this decomposition's rank: the solution for B = I.</summary>
     public NDArray<T> PseudoInverse()
     {
-        var eye = new NDArray<T>(Rows, Rows);
-        for (int i = 0; i < Rows; i++) eye[i, i] = T.One;
-        return Solve(eye);
+        return Solve(DenseCopy.Identity<T>(Rows));
     }
 }

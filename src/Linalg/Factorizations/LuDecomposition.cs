@@ -114,9 +114,7 @@ public sealed unsafe class LuDecomposition<T> where T : unmanaged, IFloatingPoin
     public NDArray<T> Inverse()
     {
         int n = RequireSquareNonsingular("invert");
-        var eye = new NDArray<T>(n, n);
-        for (int i = 0; i < n; i++) eye[i, i] = T.One;
-        return Solve(eye);
+        return Solve(DenseCopy.Identity<T>(n));
     }
 
     /// <summary><c>det A = sign(P)·Π U_jj</c>, accumulated with a separate exponent (over/underflows only if det does).</summary>

@@ -85,17 +85,7 @@ public sealed unsafe class PivotedQrDecomposition<T> where T : unmanaged, IFloat
     }
 
     /// <summary>Q's first k columns (m×k), or m×m when <paramref name="complete"/>.</summary>
-    public NDArray<T> Q(bool complete = false)
-    {
-        int m = Rows, k = _tau.Length, cols = complete ? m : k;
-        var q = new T[m * cols];
-        for (int i = 0; i < m; i++)
-            for (int j = 0; j < k; j++) q[i * cols + j] = _packed[i * Columns + j];
-        fixed (T* p = q)
-        fixed (T* t = _tau)
-            HouseholderQr.FormQ(StridedMatrix<T>.RowMajor(p, m, cols, Math.Max(cols, 1)), k, t, _options);
-        return NDArray.FromArray(q, m, cols);
-    }
+    public NDArray<T> Q(bool complete = false) => DenseCopy.FormQ(_packed, Rows, Columns, _tau, complete ? Rows : _tau.Length, _options);
 
     /// <summary><c>Qᵀ·C</c> without forming Q (C has m rows; returned as a new row-major array).</summary>
     internal T[] ApplyQTranspose(T[] c, int cols)

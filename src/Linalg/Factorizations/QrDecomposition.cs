@@ -57,17 +57,7 @@ public sealed unsafe class QrDecomposition<T> where T : unmanaged, IFloatingPoin
     }
 
     /// <summary>Q explicitly: m×k with orthonormal columns, or m×m when <paramref name="complete"/>.</summary>
-    public NDArray<T> Q(bool complete = false)
-    {
-        int m = Rows, k = Reflectors, cols = complete ? m : k;
-        var q = new T[m * cols];
-        for (int i = 0; i < m; i++)
-            for (int j = 0; j < k; j++) q[i * cols + j] = _packed[i * Columns + j];
-        fixed (T* p = q)
-        fixed (T* t = _tau)
-            HouseholderQr.FormQ(StridedMatrix<T>.RowMajor(p, m, cols, Math.Max(cols, 1)), k, t, _options);
-        return NDArray.FromArray(q, m, cols);
-    }
+    public NDArray<T> Q(bool complete = false) => DenseCopy.FormQ(_packed, Rows, Columns, _tau, complete ? Rows : Reflectors, _options);
 
     /// <summary>
     /// <c>op(Q)·C</c> (C has m rows) or, with <paramref name="fromRight"/>, <c>C·op(Q)</c> (C has m columns), op(Q) = Qᵀ

@@ -50,4 +50,29 @@ internal static class DenseCopy
     /// <summary>Wraps a row-major result as a 1-D or 2-D array.</summary>
     public static NDArray<T> Result<T>(T[] data, int rows, int cols, bool vector) where T : unmanaged =>
         vector ? NDArray.FromArray(data, rows) : NDArray.FromArray(data, rows, cols);
+
+    /// <summary>The n×n identity (right-hand side for inverses).</summary>
+    public static NDArray<T> Identity<T>(int n) where T : unmanaged, INumberBase<T>
+    {
+        var eye = new NDArray<T>(n, n);
+        for (int i = 0; i < n; i++) eye[i, i] = T.One;
+        return eye;
+    }
+
+    /// <summary>
+    /// Q's first <paramref name="cols"/> columns (k ≤ cols ≤ m) from packed Householder storage (m×n row-major, the
+    /// reflectors in the first k columns): the copy-then-<c>orgqr</c> step every QR-type decomposition shares.
+    /// </summary>
+    public static unsafe NDArray<T> FormQ<T>(T[] packed, int m, int n, T[] tau, int cols, Kernels.Linalg.Blas.GemmOptions? options)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = tau.Length;
+        var q = new T[m * cols];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < Math.Min(k, cols); j++) q[i * cols + j] = packed[i * n + j];
+        fixed (T* p = q)
+        fixed (T* t = tau)
+            Kernels.Linalg.Householder.HouseholderQr.FormQ(StridedMatrix<T>.RowMajor(p, m, cols, Math.Max(cols, 1)), k, t, options);
+        return NDArray.FromArray(q, m, cols);
+    }
 }
