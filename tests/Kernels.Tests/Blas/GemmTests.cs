@@ -242,10 +242,15 @@ public class GemmAllocationTests
         b.AsSpan().Fill(0.25f);
         var options = new GemmOptions { Threads = threads, Workspace = new GemmWorkspace() };
         for (int i = 0; i < 3; i++) Linalg.Blas.Blas.Gemm<float>(m, n, k, a, b, c, options); // warm up: JIT, pools, workers
-        long before = GC.GetTotalAllocatedBytes(precise: true);
-        for (int i = 0; i < 10; i++) Linalg.Blas.Blas.Gemm<float>(m, n, k, a, b, c, options);
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-        // Tolerates a stray runtime/test-host allocation (timers, tiering) but not a per-call one.
+        // The counter is process-wide, so a background thread (thread pool, timers left by earlier tests) can add a
+        // stray allocation to one attempt; a per-call allocation shows in every attempt, so the minimum decides.
+        long allocated = long.MaxValue;
+        for (int attempt = 0; attempt < 3 && allocated > 0; attempt++)
+        {
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            for (int i = 0; i < 10; i++) Linalg.Blas.Blas.Gemm<float>(m, n, k, a, b, c, options);
+            allocated = Math.Min(allocated, GC.GetTotalAllocatedBytes(precise: true) - before);
+        }
         Assert.True(allocated / 10 < 64, $"{allocated} bytes allocated in 10 calls");
         Assert.Equal(0.5f * 0.25f * k, c[0]);
     }
