@@ -23,7 +23,7 @@ internal static unsafe class LuKernel
     {
         int m = a.Rows, n = a.Cols, k = Math.Min(m, n);
         if (k == 0) return 0;
-        if (n <= Leaf || m == 1) return FactorUnblocked(a, pivots);
+        if (n <= Leaf || m == 1) return FactorLeaf(a, pivots);
         int n1 = k / 2, n2 = n - n1;
         int info = Factor(a.Sub(0, 0, m, n1), pivots, options);
         var right = a.Sub(0, n1, m, n2);
@@ -52,6 +52,22 @@ internal static unsafe class LuKernel
         }
     }
 
+    /// <summary>
+    /// The unblocked leaf on a unit-stride column copy when A's columns are strided (row-major storage): the pivot
+    /// search and the column updates then stream contiguous memory instead of touching one page per element, and
+    /// the copies cost one pass each way.
+    /// </summary>
+    private static int FactorLeaf<T>(StridedMatrix<T> a, int* pivots) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (a.Rs == 1 || a.Rows < 64) return FactorUnblocked(a, pivots);
+        using var scratch = new Scratch<T>(a.Rows * a.Cols);
+        var columns = new StridedMatrix<T>(scratch.Pointer, a.Rows, a.Cols, 1, a.Rows);
+        a.CopyTo(columns);
+        int info = FactorUnblocked(columns, pivots);
+        columns.CopyTo(a);
+        return info;
+    }
+
     private static int FactorUnblocked<T>(StridedMatrix<T> a, int* pivots) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int m = a.Rows, n = a.Cols, k = Math.Min(m, n), info = 0;
@@ -72,6 +88,16 @@ internal static unsafe class LuKernel
             if (pivot == T.Zero)
             {
                 if (info == 0) info = j + 1;
+                continue;
+            }
+            if (a.Rs == 1)
+            {
+                // Column storage: scale the column, then one contiguous axpy per trailing column.
+                T* col = a.At(j + 1, j);
+                int below = m - j - 1;
+                if (T.Abs(pivot) >= sfmin) StridedVector.Scale(below, T.One / pivot, col, 1);
+                else for (int i = 0; i < below; i++) col[i] /= pivot;
+                for (int c = j + 1; c < n; c++) StridedVector.Axpy(below, -a[j, c], col, 1, a.At(j + 1, c), 1);
                 continue;
             }
             // Scale the column below the pivot and apply the rank-1 update row by row in one pass: each row is
