@@ -112,7 +112,34 @@ public static partial class LinearAlgebra
     /// <c>torch.linalg.householder_product</c> and LAPACK's <c>orgqr</c>. Needs m ≥ n ≥ k. For the full m×m
     /// orthogonal matrix of k reflectors in ℝᵐ (a Householder projector), pass <paramref name="columns"/> = m.
     /// </summary>
-    public static unsafe NDArray<T> HouseholderProduct<T>(NDArray<T> v, NDArray<T> tau, int? columns = null, GemmOptions? options = null)
+    /// <remarks>
+    /// Batched like PyTorch: V of shape (*, m, n) with τ of shape (*, k) and the same batch shape gives (*, m, columns);
+    /// each matrix is formed independently.
+    /// </remarks>
+    public static NDArray<T> HouseholderProduct<T>(NDArray<T> v, NDArray<T> tau, int? columns = null, GemmOptions? options = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        ArgumentNullException.ThrowIfNull(tau);
+        if (v.Rank <= 2) return HouseholderProductMatrix(v, tau, columns, options);
+        if (tau.Rank != v.Rank - 1 || !v.Shape[..^2].SequenceEqual(tau.Shape[..^1]))
+            throw new ArgumentException($"HouseholderProduct: batch shapes differ: V {v.ShapeString} (batch × m × n) and tau {tau.ShapeString} (batch × k).");
+        int m = v.Shape[^2], n = v.Shape[^1], k = tau.Shape[^1];
+        int batch = 1;
+        foreach (int d in v.Shape[..^2]) batch *= d;
+        int cols = columns ?? n;
+        var v3 = v.Reshape(batch, m, n);
+        var t2 = tau.Reshape(batch, k);
+        var result = new NDArray<T>(batch, m, cols);
+        for (int b = 0; b < batch; b++)
+        {
+            var q = HouseholderProductMatrix(v3.Slice(new AxisRange(b, b + 1)).Squeeze(0), t2.Slice(new AxisRange(b, b + 1)).Squeeze(0), columns, options);
+            q.CopyTo(result.Slice(new AxisRange(b, b + 1)).Squeeze(0));
+        }
+        return result.Reshape([.. v.Shape[..^2], m, cols]);
+    }
+
+    private static NDArray<T> HouseholderProductMatrix<T>(NDArray<T> v, NDArray<T> tau, int? columns, GemmOptions? options)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var (vd, m, n, taus) = ReflectorArguments(v, tau, "HouseholderProduct");

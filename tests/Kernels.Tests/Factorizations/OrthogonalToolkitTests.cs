@@ -124,6 +124,15 @@ public class OrthogonalToolkitTests
         var qtx = ToDouble(LinearAlgebra.ApplyHouseholderProduct(v.Slice(AxisRange.All, new AxisRange(0, k)), tau, x, transpose: true));
         Assert.InRange(Frobenius(Subtract(qtx, Multiply(expected, ToDouble(x), transA: true))), 0, 1e-13);
         Assert.Contains("m ≥ n ≥ k", Assert.Throws<ArgumentException>(() => LinearAlgebra.HouseholderProduct(new NDArray<double>(3, 4), new NDArray<double>(2))).Message);
+        // Batched (torch semantics): each matrix of the batch equals its own product.
+        var vb = NDArray.RandomUniform<double>(9, -1, 1, 2, 3, 7, 5);
+        var tb = NDArray.RandomUniform<double>(10, 0.5, 1.5, 2, 3, 4);
+        var qb = LinearAlgebra.HouseholderProduct(vb, tb);
+        Assert.Equal(new[] { 2, 3, 7, 5 }, qb.Shape.ToArray());
+        var one = LinearAlgebra.HouseholderProduct(vb.Slice(new AxisRange(1, 2), new AxisRange(2, 3)).Squeeze(0).Squeeze(0),
+            tb.Slice(new AxisRange(1, 2), new AxisRange(2, 3)).Squeeze(0).Squeeze(0));
+        Assert.Equal(one.ToArray(), qb.Slice(new AxisRange(1, 2), new AxisRange(2, 3)).Squeeze(0).Squeeze(0).ToArray());
+        Assert.Contains("batch", Assert.Throws<ArgumentException>(() => LinearAlgebra.HouseholderProduct(vb, new NDArray<double>(3, 2, 4))).Message);
     }
 
     [Theory]
