@@ -9,6 +9,9 @@ dtype=${1:-f64}
 repeat=${2:-7}
 py=/usr/bin/python3; [ -x "$py" ] || py=python3
 dotnet build src/Cli -c Release -v q >/dev/null
+# Build servers (MSBuild nodes, the compiler server) linger after a build and steal a core; timings need them gone.
+dotnet build-server shutdown >/dev/null 2>&1 || true
+sleep 2
 ours=$(dotnet src/Cli/bin/Release/net10.0/kernels.dll bench factor --dtype "$dtype" --threads 1 --repeat "$repeat" | tail -n +3)
 ref=$(OPENBLAS_NUM_THREADS=1 "$py" bench/lapack_reference.py --dtype "$dtype" | tail -n +3)
 printf '%-26s %10s %10s %8s\n' "routine ($dtype, 1 thread)" "ours ms" "LAPACK ms" "ratio"
