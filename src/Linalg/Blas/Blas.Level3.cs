@@ -134,6 +134,22 @@ public static partial class Blas
     internal static unsafe void TrsmLeft<T>(int m, int n, T* a, nint rsa, nint csa, bool lower, bool unit, T* b, nint rsb, nint csb,
         GemmOptions? options) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        int threads = options?.Threads ?? Kernels.Tensors.Threading.MaxThreads;
+        if (threads > 1 && csb != 1 && m > TrsmLeaf && n >= 2 * TrsmJob<T>.MinimumChunk)
+        {
+            // The right-hand sides are independent: solving column chunks side by side parallelises the substitution
+            // leaves too, which the GEMMs' own threading cannot reach. Only for B with strided rows (e.g. Cholesky's
+            // A₂₁ᵀ), whose leaves transpose through scratch and dominate; for row-major B (LU's A₁₂) it measured no gain.
+            TrsmJob<T>.Run(m, n, a, rsa, csa, lower, unit, b, rsb, csb, options, threads);
+            return;
+        }
+        TrsmLeftSerial(m, n, a, rsa, csa, lower, unit, b, rsb, csb, options);
+    }
+
+    /// <summary><see cref="TrsmLeft{T}"/> with this thread's GEMM settings only.</summary>
+    internal static unsafe void TrsmLeftSerial<T>(int m, int n, T* a, nint rsa, nint csa, bool lower, bool unit, T* b, nint rsb, nint csb,
+        GemmOptions? options) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         if (m <= TrsmLeaf)
         {
             SolveDiagonalBlock(m, n, a, rsa, csa, lower, unit, b, rsb, csb);
@@ -144,15 +160,15 @@ public static partial class Blas
         T* b2 = b + m1 * rsb;
         if (lower)
         {
-            TrsmLeft(m1, n, a, rsa, csa, true, unit, b, rsb, csb, options);
+            TrsmLeftSerial(m1, n, a, rsa, csa, true, unit, b, rsb, csb, options);
             GemmDispatch.Run(m2, n, m1, -T.One, a + m1 * rsa, rsa, csa, b, rsb, csb, T.One, b2, rsb, csb, options);
-            TrsmLeft(m2, n, a22, rsa, csa, true, unit, b2, rsb, csb, options);
+            TrsmLeftSerial(m2, n, a22, rsa, csa, true, unit, b2, rsb, csb, options);
         }
         else
         {
-            TrsmLeft(m2, n, a22, rsa, csa, false, unit, b2, rsb, csb, options);
+            TrsmLeftSerial(m2, n, a22, rsa, csa, false, unit, b2, rsb, csb, options);
             GemmDispatch.Run(m1, n, m2, -T.One, a + m1 * csa, rsa, csa, b2, rsb, csb, T.One, b, rsb, csb, options);
-            TrsmLeft(m1, n, a, rsa, csa, false, unit, b, rsb, csb, options);
+            TrsmLeftSerial(m1, n, a, rsa, csa, false, unit, b, rsb, csb, options);
         }
     }
 
