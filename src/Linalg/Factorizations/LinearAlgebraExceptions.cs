@@ -23,6 +23,17 @@ public sealed class NonConvergenceException : ArithmeticException
 {
     public NonConvergenceException(string message, int iterations) : base(message) => Iterations = iterations;
 
+    /// <summary>Also names the index that failed (eigenvalue, singular value or secular root).</summary>
+    public NonConvergenceException(string message, int iterations, int index) : base(message)
+    {
+        Iterations = iterations;
+        Index = index;
+    }
+
     /// <summary>Iterations performed before giving up.</summary>
     public int Iterations { get; }
+
+    /// <summary>0-based index of the eigenvalue / singular value / root that did not converge, or −1 when the
+    /// iteration is not per index (polar decomposition).</summary>
+    public int Index { get; } = -1;
 }

@@ -1,0 +1,119 @@
+using System.Numerics;
+using Kernels.Linalg.Internal;
+
+namespace Kernels.Linalg.Spectral;
+
+/// <summary>
+/// Roots of the secular equation <c>f(λ) = 1 + ρ·Σᵢ zᵢ²/(dᵢ − λ) = 0</c> for poles d₀ &lt; d₁ &lt; … &lt; d_{k−1},
+/// nonzero zᵢ and ρ &gt; 0: the eigenvalues of <c>D + ρ·z·zᵀ</c>, one in each (d_j, d_{j+1}) and the last in
+/// (d_{k−1}, d_{k−1} + ρ·‖z‖²]. Each root is found as an offset τ from its nearer pole (so the differences
+/// <c>dᵢ − λ_j</c> that the eigenvectors need are formed without cancellation, as in LAPACK's <c>laed4</c>) by a
+/// two-pole rational model (Bunch–Nielsen–Sorensen / Li's "middle way" class), safeguarded by bisection.
+/// </summary>
+internal static unsafe class SecularEquation
+{
+    /// <summary>Iterations allowed per root; bisection alone would need ~ the mantissa width, so this is generous.</summary>
+    public const int MaxIterations = 400;
+
+    /// <summary>
+    /// Root j: writes <c>delta[i] = dᵢ − λ_j</c> for all i and returns λ_j.
+    /// </summary>
+    public static T Root<T>(int k, int j, T* d, T* z, T rho, T* delta) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T two = T.One + T.One;
+        T eps = Precision<T>.Epsilon;
+        int origin;
+        T lo, hi;
+        if (j < k - 1)
+        {
+            T gap = d[j + 1] - d[j];
+            T mid = gap / two;
+            // f at the midpoint decides which pole the root is nearer (f increases from −∞ to +∞ on the interval).
+            T f = T.One;
+            for (int i = 0; i < k; i++) f += rho * z[i] * z[i] / ((d[i] - d[j]) - mid);
+            if (f >= T.Zero) { origin = j; lo = T.Zero; hi = mid; }
+            else { origin = j + 1; lo = -mid; hi = T.Zero; }
+        }
+        else
+        {
+            T norm2 = T.Zero;
+            for (int i = 0; i < k; i++) norm2 += z[i] * z[i];
+            origin = j;
+            lo = T.Zero;
+            hi = rho * norm2;
+        }
+        for (int i = 0; i < k; i++) delta[i] = d[i] - d[origin];
+        // The two poles bracketing the root, as offsets from the origin (the right one absent for the last root).
+        T pLeft = delta[j];
+        bool hasRight = j < k - 1;
+        T pRight = hasRight ? delta[j + 1] : T.Zero;
+        T tau = (lo + hi) / two;
+        for (int iteration = 0; iteration < MaxIterations; iteration++)
+        {
+            T psi = T.Zero, dpsi = T.Zero, phi = T.Zero, dphi = T.Zero;
+            for (int i = 0; i <= j; i++)
+            {
+                T q = z[i] / (delta[i] - tau);
+                psi += z[i] * q;
+                dpsi += q * q;
+            }
+            for (int i = j + 1; i < k; i++)
+            {
+                T q = z[i] / (delta[i] - tau);
+                phi += z[i] * q;
+                dphi += q * q;
+            }
+            psi *= rho; dpsi *= rho; phi *= rho; dphi *= rho;
+            T g = T.One + psi + phi;
+            // |g| within the rounding error of its own evaluation: τ is a root to working precision.
+            T tolerance = T.CreateTruncating(8 * (k + 2)) * eps * (T.One + T.Abs(psi) + T.Abs(phi));
+            if (T.Abs(g) <= tolerance) return Finish(k, origin, d, tau, delta);
+            if (g < T.Zero) lo = tau; else hi = tau;
+            if (hi - lo <= two * eps * T.Max(T.Abs(lo), T.Abs(hi))) return Finish(k, origin, d, tau, delta);
+            // Model ψ ≈ a + b/(pLeft − x), φ ≈ A + B/(pRight − x), matching value and slope at τ; solve for the root.
+            T dl = pLeft - tau;
+            T b = dpsi * dl * dl, a = psi - dpsi * dl;
+            T next;
+            if (!hasRight)
+            {
+                T c = T.One + a;
+                next = c != T.Zero ? pLeft + b / c : T.NaN;
+            }
+            else
+            {
+                T dr = pRight - tau;
+                T bb = dphi * dr * dr, aa = phi - dphi * dr;
+                T c = T.One + a + aa;
+                // c·(pL − x)(pR − x) + b·(pR − x) + B·(pL − x) = 0  ⇔  c·x² − α·x + γ = 0.
+                T alpha = c * (pLeft + pRight) + b + bb;
+                T gamma = c * pLeft * pRight + b * pRight + bb * pLeft;
+                next = SolveQuadratic(c, alpha, gamma, lo, hi);
+            }
+            if (!(next > lo && next < hi)) next = (lo + hi) / two;
+            if (next == tau) return Finish(k, origin, d, tau, delta);
+            tau = next;
+        }
+        throw new NonConvergenceException($"secular equation: root {j} of {k} did not converge in {MaxIterations} iterations.", MaxIterations, j);
+    }
+
+    private static T Finish<T>(int k, int origin, T* d, T tau, T* delta) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < k; i++) delta[i] -= tau;
+        return d[origin] + tau;
+    }
+
+    /// <summary>The root of c·x² − α·x + γ inside (lo, hi), computed without cancellation; NaN when neither is.</summary>
+    private static T SolveQuadratic<T>(T c, T alpha, T gamma, T lo, T hi) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T two = T.One + T.One;
+        if (c == T.Zero) return alpha != T.Zero ? gamma / alpha : T.NaN;
+        T disc = alpha * alpha - two * two * c * gamma;
+        if (disc < T.Zero) return T.NaN;
+        T q = (alpha + T.CopySign(T.Sqrt(disc), alpha)) / two;
+        T r1 = q / c;
+        T r2 = q != T.Zero ? gamma / q : T.NaN;
+        if (r1 > lo && r1 < hi) return r1;
+        if (r2 > lo && r2 < hi) return r2;
+        return T.NaN;
+    }
+}

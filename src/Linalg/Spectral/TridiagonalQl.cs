@@ -1,0 +1,110 @@
+using System.Numerics;
+using Kernels.Linalg.Internal;
+
+namespace Kernels.Linalg.Spectral;
+
+/// <summary>
+/// Eigenvalues (and optionally eigenvectors) of a symmetric tridiagonal T by the implicit QL iteration with
+/// Wilkinson shifts (as EISPACK's <c>tql2</c> / LAPACK's <c>steqr</c>): each sweep chases a bulge from the bottom
+/// of the unreduced block to its top with plane rotations, and an off-diagonal is taken as zero once
+/// <c>|e_i| ≤ ε·(|d_i| + |d_{i+1}|)</c>. O(n²) for values; with vectors every rotation is applied to two columns of Z.
+/// </summary>
+internal static unsafe class TridiagonalQl
+{
+    /// <summary>Sweeps allowed per eigenvalue before reporting non-convergence (LAPACK allows 30).</summary>
+    public const int MaxSweepsPerValue = 30;
+
+    /// <summary>
+    /// Diagonalises T (diagonal <paramref name="d"/>, off-diagonal <paramref name="e"/> with e[i] coupling i and i+1;
+    /// e needs n slots and is destroyed). On exit d holds the eigenvalues in ascending order and, when Z has columns,
+    /// <c>Z ← Z·S</c> with S the eigenvector matrix of T (columns permuted with the values).
+    /// </summary>
+    /// <exception cref="NonConvergenceException">An eigenvalue needed more than 30 sweeps.</exception>
+    public static void Solve<T>(int n, T* d, T* e, StridedMatrix<T> z) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (n == 0) return;
+        bool vectors = z.Cols > 0 && z.Rows > 0;
+        T eps = Precision<T>.Epsilon, two = T.One + T.One;
+        e[n - 1] = T.Zero;
+        // An off-diagonal also counts as zero below ε·‖T‖ (EISPACK tql2's test): the eigenvalues' accuracy is
+        // absolute (‖T‖·O(ε)) anyway, and without it a cluster of near-zero eigenvalues with e ~ ε·‖T‖ can stall.
+        T norm = T.Zero;
+        for (int i = 0; i < n; i++) norm = T.Max(norm, T.Abs(d[i]) + T.Abs(e[i]) + (i > 0 ? T.Abs(e[i - 1]) : T.Zero));
+        T floor = eps * norm;
+        for (int l = 0; l < n; l++)
+        {
+            int sweeps = 0;
+            while (true)
+            {
+                int m = l;
+                for (; m < n - 1; m++)
+                    if (T.Abs(e[m]) <= eps * (T.Abs(d[m]) + T.Abs(d[m + 1])) || T.Abs(e[m]) <= floor) break;
+                if (m == l) break;
+                if (++sweeps > MaxSweepsPerValue)
+                    throw new NonConvergenceException($"symmetric tridiagonal QL: eigenvalue {l} of {n} did not converge in {MaxSweepsPerValue} sweeps.", sweeps, l);
+                // Wilkinson shift from the leading 2×2 of the unreduced block.
+                T g = (d[l + 1] - d[l]) / (two * e[l]);
+                T r = T.Hypot(g, T.One);
+                g = d[m] - d[l] + e[l] / (g + T.CopySign(r, g));
+                T s = T.One, c = T.One, p = T.Zero;
+                int i = m - 1;
+                bool underflow = false;
+                for (; i >= l; i--)
+                {
+                    T f = s * e[i], b = c * e[i];
+                    r = T.Hypot(f, g);
+                    e[i + 1] = r;
+                    if (r == T.Zero)
+                    {
+                        // The rotation underflowed: T already splits here; undo the partial shift and restart.
+                        d[i + 1] -= p;
+                        e[m] = T.Zero;
+                        underflow = true;
+                        break;
+                    }
+                    s = f / r;
+                    c = g / r;
+                    g = d[i + 1] - p;
+                    r = (d[i] - g) * s + two * c * b;
+                    p = s * r;
+                    d[i + 1] = g + p;
+                    g = c * r - b;
+                    if (vectors) Rotate(z, i, c, s);
+                }
+                if (underflow) continue;
+                d[l] -= p;
+                e[l] = g;
+                e[m] = T.Zero;
+            }
+        }
+        SortAscending(n, d, z);
+    }
+
+    /// <summary>Columns (i, i+1) of Z ← (c·Z_i − s·Z_{i+1}, s·Z_i + c·Z_{i+1}).</summary>
+    private static void Rotate<T>(StridedMatrix<T> z, int i, T c, T s) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T* zi = z.At(0, i), zj = z.At(0, i + 1);
+        nint rs = z.Rs;
+        for (int k = 0; k < z.Rows; k++)
+        {
+            T f = zj[k * rs];
+            zj[k * rs] = s * zi[k * rs] + c * f;
+            zi[k * rs] = c * zi[k * rs] - s * f;
+        }
+    }
+
+    /// <summary>Selection sort of d ascending with Z's columns (n swaps at most; fine for the O(n²) solver).</summary>
+    public static void SortAscending<T>(int n, T* d, StridedMatrix<T> z) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        bool vectors = z.Cols > 0 && z.Rows > 0;
+        for (int i = 0; i < n - 1; i++)
+        {
+            int k = i;
+            for (int j = i + 1; j < n; j++)
+                if (d[j] < d[k]) k = j;
+            if (k == i) continue;
+            (d[i], d[k]) = (d[k], d[i]);
+            if (vectors) StridedVector.Swap(z.Rows, z.At(0, i), z.Rs, z.At(0, k), z.Rs);
+        }
+    }
+}
