@@ -22,22 +22,16 @@ public sealed unsafe class SymmetricEigenDecomposition<T> where T : unmanaged, I
     /// <exception cref="NonConvergenceException">The tridiagonal iteration failed (its index is reported).</exception>
     public SymmetricEigenDecomposition(NDArray<T> a, bool computeVectors = true, GemmOptions? options = null)
     {
-        var data = DenseCopy.Square(a, nameof(a), "Symmetric eigen", out int n);
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j <= i; j++)
-            {
-                T v = data[i * n + j];
-                if (!T.IsFinite(v))
-                    throw new ArgumentException($"Symmetric eigen: A ({n}×{n}) has a non-finite value {v} at ({i}, {j}).", nameof(a));
-                data[j * n + i] = v;
-            }
+        int n = DenseCopy.SquareOrder(a, nameof(a), "Symmetric eigen");
+        using var work = new Scratch<T>(n * n);
+        DenseCopy.MatrixInto(a, work.Span);
+        DenseCopy.MirrorLowerChecked(work.Span, n, "Symmetric eigen", nameof(a));
         Order = n;
         _values = new T[n];
         _vectors = computeVectors ? new T[n * n] : null;
-        fixed (T* pa = data)
         fixed (T* pw = _values)
         fixed (T* pz = _vectors)
-            SymmetricEigenSolver.Compute(pa, n, pw, computeVectors ? pz : null, options);
+            SymmetricEigenSolver.Compute(work.Pointer, n, pw, computeVectors ? pz : null, options);
     }
 
     /// <summary>n.</summary>

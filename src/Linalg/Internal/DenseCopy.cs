@@ -16,6 +16,31 @@ internal static class DenseCopy
         return a.ToArray();
     }
 
+    /// <summary>
+    /// Copies the 2-D <paramref name="a"/> row-major into <paramref name="destination"/> (e.g. pooled scratch, which
+    /// unlike a fresh array is already mapped: on virtual machines the page faults of a fresh n² array can cost as
+    /// much as an O(n²) algorithm step).
+    /// </summary>
+    public static void MatrixInto<T>(NDArray<T> a, Span<T> destination) where T : unmanaged
+    {
+        if (a.TryGetSpan(out var span))
+        {
+            span.CopyTo(destination);
+            return;
+        }
+        a.Copy().TryGetSpan(out var copy);
+        copy.CopyTo(destination);
+    }
+
+    /// <summary>Throws unless <paramref name="a"/> is a square 2-D matrix; returns n.</summary>
+    public static int SquareOrder<T>(NDArray<T> a, string name, string routine) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(a, name);
+        if (a.Rank != 2) throw new ArgumentException($"{name} must be a 2-D matrix; got shape {a.ShapeString}.", name);
+        if (a.Shape[0] != a.Shape[1]) throw new ArgumentException($"{routine} needs a square matrix; got {name} {a.ShapeString}.", name);
+        return a.Shape[0];
+    }
+
     /// <summary>A square row-major copy; throws naming the shape otherwise.</summary>
     public static T[] Square<T>(NDArray<T> a, string name, string routine, out int n) where T : unmanaged
     {
@@ -31,6 +56,25 @@ internal static class DenseCopy
             if (!T.IsFinite(data[i]))
                 throw new ArgumentException(
                     $"{routine}: {name} has a non-finite value {data[i]} at ({i / Math.Max(cols, 1)}, {i % Math.Max(cols, 1)}).", name);
+    }
+
+    /// <summary>
+    /// Rejects NaN/∞ in the lower triangle of the n×n row-major <paramref name="data"/> and copies it onto the upper
+    /// triangle (symmetric solvers read the lower triangle, as NumPy's default UPLO='L'). Tiled so the transposed
+    /// writes stay in cache.
+    /// </summary>
+    public static void MirrorLowerChecked<T>(Span<T> data, int n, string routine, string name) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j <= i; j++)
+                if (!T.IsFinite(data[i * n + j]))
+                    throw new ArgumentException($"{routine}: {name} ({n}×{n}) has a non-finite value {data[i * n + j]} at ({i}, {j}).", name);
+        const int tile = 32;
+        for (int ib = 0; ib < n; ib += tile)
+            for (int jb = 0; jb <= ib; jb += tile)
+                for (int i = ib; i < Math.Min(ib + tile, n); i++)
+                    for (int j = jb; j < Math.Min(Math.Min(jb + tile, n), i); j++)
+                        data[j * n + i] = data[i * n + j];
     }
 
     /// <summary>

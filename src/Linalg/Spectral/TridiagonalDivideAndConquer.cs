@@ -92,8 +92,15 @@ internal static unsafe class TridiagonalDivideAndConquer
             if (m <= Leaf)
             {
                 var block = Block(s, m);
-                block.SetIdentity();
-                TridiagonalQl.Solve(m, d + s, e + s, block);
+                
+                // Solve on a contiguous Zᵀ so each rotation touches two unit-stride rows, then transpose into place.
+                T* zt = stackalloc T[m * m];
+                var z = new StridedMatrix<T>(zt, m, m, 1, m);
+                z.SetIdentity();
+                TridiagonalQl.Solve(m, d + s, e + s, z);
+                for (int r = 0; r < m; r++)
+                    for (int c = 0; c < m; c++) block[r, c] = zt[c * m + r];
+                
                 return;
             }
             int n1 = m / 2;
@@ -169,15 +176,18 @@ internal static unsafe class TridiagonalDivideAndConquer
             {
                 T* dk = _dk, zk = _zk;
                 for (int i = 0; i < k; i++) { dk[i] = d[_kept[i]]; zk[i] = z[_kept[i]]; }
-                for (int j = 0; j < k; j++) _lambda[j] = SecularEquation.Root(k, j, dk, zk, rho, _dt + j * k);
+                for (int j = 0; j < k; j++) _lambda[j] = SecularEquation.Root(k, j, dk, zk, rho, _dt + j * k); 
                 // Löwner: the ẑ for which the computed λ are exact eigenvalues of D + ρ·ẑ·ẑᵀ.
-                for (int i = 0; i < k; i++)
+                // Products over j outer (as laed3) so every pass is a unit-stride sweep over i.
+                for (int i = 0; i < k; i++) _zhat[i] = -_dt[i * k + i] / rho;
+                for (int j = 0; j < k; j++)
                 {
-                    T w = -_dt[i * k + i] / rho;
-                    for (int j = 0; j < k; j++)
-                        if (j != i) w *= -_dt[j * k + i] / (dk[j] - dk[i]);
-                    _zhat[i] = T.CopySign(T.Sqrt(T.Abs(w)), zk[i]);
+                    T* dtj = _dt + j * k;
+                    T dj = dk[j];
+                    for (int i = 0; i < j; i++) _zhat[i] *= -dtj[i] / (dj - dk[i]);
+                    for (int i = j + 1; i < k; i++) _zhat[i] *= -dtj[i] / (dj - dk[i]);
                 }
+                for (int i = 0; i < k; i++) _zhat[i] = T.CopySign(T.Sqrt(T.Abs(_zhat[i])), zk[i]);
                 // Group the kept columns top-only, dense, bottom-only so each half's GEMM skips the other's zeros.
                 int g = 0;
                 for (int pass = 0; pass < 3; pass++)
@@ -193,45 +203,47 @@ internal static unsafe class TridiagonalDivideAndConquer
                     T* dst = _qc + r * k;
                     for (int c = 0; c < k; c++) dst[c] = src[_kept[_order[c]]];
                 }
-                // Eigenvector j of D + ρẑẑᵀ: uᵢ = ẑᵢ/(dᵢ − λ_j), normalised; rows placed in group order.
+                // Eigenvector j of D + ρẑẑᵀ: uᵢ = ẑᵢ/(dᵢ − λ_j), normalised, stored as row j of Uᵀ in group order.
                 for (int j = 0; j < k; j++)
                 {
                     T* dt = _dt + j * k;
                     T norm = T.Zero;
                     for (int i = 0; i < k; i++) { _u[i] = _zhat[i] / dt[i]; norm += _u[i] * _u[i]; }
                     T inv = T.One / T.Sqrt(norm);
-                    for (int c = 0; c < k; c++) _ug[c * k + j] = _u[_order[c]] * inv;
+                    T* ugj = _ug + j * k;
+                    for (int c = 0; c < k; c++) ugj[c] = _u[_order[c]] * inv;
                 }
                 int top = k0 + k2;
                 var yTop = StridedMatrix<T>.RowMajor(_y, n1, k, k);
                 var yBottom = StridedMatrix<T>.RowMajor(_y + n1 * k, n2, k, k);
                 if (top > 0)
-                    StridedMatrix<T>.Gemm(T.One, StridedMatrix<T>.RowMajor(_qc, n1, top, k), StridedMatrix<T>.RowMajor(_ug, top, k, k), T.Zero, yTop, _options);
+                    StridedMatrix<T>.Gemm(T.One, StridedMatrix<T>.RowMajor(_qc, n1, top, k), new StridedMatrix<T>(_ug, top, k, 1, k), T.Zero, yTop, _options);
                 else yTop.Fill(T.Zero);
                 if (k - k0 > 0)
-                    StridedMatrix<T>.Gemm(T.One, StridedMatrix<T>.RowMajor(_qc + n1 * k + k0, n2, k - k0, k), StridedMatrix<T>.RowMajor(_ug + k0 * k, k - k0, k, k), T.Zero, yBottom, _options);
+                    StridedMatrix<T>.Gemm(T.One, StridedMatrix<T>.RowMajor(_qc + n1 * k + k0, n2, k - k0, k), new StridedMatrix<T>(_ug + k0, k - k0, k, 1, k), T.Zero, yBottom, _options);
                 else yBottom.Fill(T.Zero);
             }
-            // Merge the secular roots (columns of Y) with the deflated pairs (columns of the block) by value into
-            // R (reusing the Qc buffer), then copy back.
-            T* res = _qc;
+            // Merge the secular roots (columns of Y) with the deflated pairs (columns of the block) by value: first the
+            // column map, then row by row (a saved copy of the row supplies the deflated entries), all unit stride.
+            int* source = _order;
             for (int a = 0, b = 0, o = 0; o < m; o++)
             {
                 bool takeRoot = b >= deflatedCount || (a < k && _lambda[a] <= d[_deflated[b]]);
-                if (takeRoot)
+                if (takeRoot) { _dnew[o] = _lambda[a]; source[o] = a++; }
+                else { int c = _deflated[b++]; _dnew[o] = d[c]; source[o] = -1 - c; }
+            }
+            T* saved = _qc;
+            for (int r = 0; r < m; r++)
+            {
+                T* row = block.At(r, 0);
+                T* yr = _y + r * k;
+                new Span<T>(row, m).CopyTo(new Span<T>(saved, m));
+                for (int o = 0; o < m; o++)
                 {
-                    _dnew[o] = _lambda[a];
-                    for (int r = 0; r < m; r++) res[r * m + o] = _y[r * k + a];
-                    a++;
-                }
-                else
-                {
-                    int c = _deflated[b++];
-                    _dnew[o] = d[c];
-                    for (int r = 0; r < m; r++) res[r * m + o] = block[r, c];
+                    int src = source[o];
+                    row[o] = src >= 0 ? yr[src] : saved[-1 - src];
                 }
             }
-            for (int r = 0; r < m; r++) new Span<T>(res + r * m, m).CopyTo(new Span<T>(block.At(r, 0), m));
             for (int i = 0; i < m; i++) d[i] = _dnew[i];
         }
 

@@ -44,7 +44,7 @@ internal static unsafe class TridiagonalQl
                     throw new NonConvergenceException($"symmetric tridiagonal QL: eigenvalue {l} of {n} did not converge in {MaxSweepsPerValue} sweeps.", sweeps, l);
                 // Wilkinson shift from the leading 2×2 of the unreduced block.
                 T g = (d[l + 1] - d[l]) / (two * e[l]);
-                T r = T.Hypot(g, T.One);
+                T r = Hypot(g, T.One);
                 g = d[m] - d[l] + e[l] / (g + T.CopySign(r, g));
                 T s = T.One, c = T.One, p = T.Zero;
                 int i = m - 1;
@@ -52,7 +52,7 @@ internal static unsafe class TridiagonalQl
                 for (; i >= l; i--)
                 {
                     T f = s * e[i], b = c * e[i];
-                    r = T.Hypot(f, g);
+                    r = Hypot(f, g);
                     e[i + 1] = r;
                     if (r == T.Zero)
                     {
@@ -80,12 +80,46 @@ internal static unsafe class TridiagonalQl
         SortAscending(n, d, z);
     }
 
+    /// <summary>
+    /// √(f² + g²): the plain formula when both magnitudes are in a range where the squares neither overflow nor
+    /// lose precision to underflow (the common case; several times cheaper than the library's scaled hypot),
+    /// <see cref="IRootFunctions{T}.Hypot"/> otherwise.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static T Hypot<T>(T f, T g) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T big = T.Max(T.Abs(f), T.Abs(g));
+        if (big < SafeHypot<T>.Upper && big > SafeHypot<T>.Lower) return T.Sqrt(f * f + g * g);
+        return T.Hypot(f, g);
+    }
+
+    private static class SafeHypot<T> where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        // About √(1/safe minimum) and √ (safe minimum / ε²): squares stay normal and exact to rounding.
+        public static readonly T Upper = T.Sqrt(T.One / Precision<T>.SafeMinimum) / (T.One + T.One);
+        public static readonly T Lower = T.Sqrt(Precision<T>.SafeMinimum / (Precision<T>.Epsilon * Precision<T>.Epsilon));
+    }
+
     /// <summary>Columns (i, i+1) of Z ← (c·Z_i − s·Z_{i+1}, s·Z_i + c·Z_{i+1}).</summary>
     private static void Rotate<T>(StridedMatrix<T> z, int i, T c, T s) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T* zi = z.At(0, i), zj = z.At(0, i + 1);
         nint rs = z.Rs;
-        for (int k = 0; k < z.Rows; k++)
+        int k = 0, rows = z.Rows;
+        if (rs == 1 && Vector.IsHardwareAccelerated)
+        {
+            // Z given as a transposed view: its columns are contiguous rows of the underlying buffer.
+            var vc = new Vector<T>(c);
+            var vs = new Vector<T>(s);
+            for (; k <= rows - Vector<T>.Count; k += Vector<T>.Count)
+            {
+                var a = Vector.Load(zi + k);
+                var b = Vector.Load(zj + k);
+                Vector.Store(vs * a + vc * b, zj + k);
+                Vector.Store(vc * a - vs * b, zi + k);
+            }
+        }
+        for (; k < rows; k++)
         {
             T f = zj[k * rs];
             zj[k * rs] = s * zi[k * rs] + c * f;

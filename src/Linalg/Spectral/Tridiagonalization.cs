@@ -28,8 +28,10 @@ internal static unsafe class Tridiagonalization
         int nb = Math.Min(Block, Math.Max(n - 1, 1));
         // Vt, Wt hold V and W transposed (panel column p is the contiguous row p) so every panel operation is unit
         // stride; Y is the matrix–vector product's result.
-        using var scratch = new Scratch<T>(2 * nb * n + n);
-        T* vt = scratch.Pointer, wt = vt + nb * n, y = wt + nb * n;
+        // A third block after W repeats V so [V W] and [W V] are both contiguous row ranges: the rank-2k update is
+        // one GEMM with inner dimension 2·nb (twice the depth per pass over the trailing matrix as two GEMMs).
+        using var scratch = new Scratch<T>(3 * nb * n + n);
+        T* vt = scratch.Pointer, wt = vt + nb * n, vAgain = wt + nb * n, y = vAgain + nb * n;
         for (int j0 = 0; j0 < n - 1; j0 += nb)
         {
             int jb = Math.Min(nb, n - 1 - j0);
@@ -53,7 +55,7 @@ internal static unsafe class Tridiagonalization
                 T* v = row + j + 1;
                 // y = A₂₂·v − V·(Wᵀv) − W·(Vᵀv): A₂₂ is this panel's starting trailing matrix (rows j+1…).
                 T* a22 = a + (j + 1) * ld + j + 1;
-                for (int r = 0; r < m; r++) y[r] = StridedVector.Dot(m, a22 + r * ld, 1, v, 1);
+                SymmetricMatrixVector.Lower(m, a22, ld, v, y);
                 for (int p = 0; p < i; p++)
                 {
                     T* vp = vt + p * n + j + 1, wp = wt + p * n + j + 1;
@@ -73,11 +75,21 @@ internal static unsafe class Tridiagonalization
             int s = j0 + jb, mt = n - s;
             if (mt > 0)
             {
-                var vs = new StridedMatrix<T>(vt + s, mt, jb, 1, n);
-                var ws = new StridedMatrix<T>(wt + s, mt, jb, 1, n);
                 var c = StridedMatrix<T>.RowMajor(a + s * ld + s, mt, mt, ld);
-                StridedMatrix<T>.Gemm(-T.One, vs, ws.Transposed, T.One, c, options);
-                StridedMatrix<T>.Gemm(-T.One, ws, vs.Transposed, T.One, c, options);
+                if (jb == nb)
+                {
+                    new Span<T>(vt, nb * n).CopyTo(new Span<T>(vAgain, nb * n));
+                    var vw = new StridedMatrix<T>(vt + s, mt, 2 * nb, 1, n);
+                    var wv = new StridedMatrix<T>(wt + s, mt, 2 * nb, 1, n);
+                    StridedMatrix<T>.Gemm(-T.One, vw, wv.Transposed, T.One, c, options);
+                }
+                else
+                {
+                    var vs = new StridedMatrix<T>(vt + s, mt, jb, 1, n);
+                    var ws = new StridedMatrix<T>(wt + s, mt, jb, 1, n);
+                    StridedMatrix<T>.Gemm(-T.One, vs, ws.Transposed, T.One, c, options);
+                    StridedMatrix<T>.Gemm(-T.One, ws, vs.Transposed, T.One, c, options);
+                }
             }
         }
         d[n - 1] = a[(n - 1) * ld + n - 1];
