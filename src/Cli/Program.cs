@@ -18,6 +18,8 @@ internal static class Program
                                          C = alpha*op(A)*op(B) + beta*C, writes OUTDIR/c.npy
           bench factor [--dtype f64|f32] [--shapes 1024x1024,4000x400] [--size 2048] [--only qr,qrq,chol,lu]
                                          QR / QR+Q / Cholesky / LU timings (compare: bench/lapack_reference.py)
+          bench spectral [--dtype f64|f32] [--size 1024] [--only svd,eigh,eig]
+                                         SVD / symmetric eigen / general eigen timings (compare: lapack_reference.py --spectral)
           qr A.npy -o OUT [--mode reduced|complete|r|raw] [--pivoting]
                                          writes q.npy r.npy (raw: qr.npy tau.npy; --pivoting adds p.npy)
           householder-product V.npy TAU.npy -o OUT [--columns N]    writes q.npy
@@ -25,6 +27,9 @@ internal static class Program
           lu A.npy -o OUT                writes p.npy l.npy u.npy (A = P·L·U)
           solve A.npy B.npy -o OUT       writes x.npy
           lstsq A.npy B.npy -o OUT [--rcond R]                      writes x.npy, prints the rank
+          svd A.npy -o OUT [--thin|--full|--values] [--method auto|qr|jacobi]   writes u.npy s.npy vt.npy
+          eigh A.npy -o OUT [--values]   writes w.npy v.npy (ascending; lower triangle read)
+          eig A.npy -o OUT [--values] [--no-balance]   writes complex128 w.npy v.npy, prints κ₂(V)
           verify gemm                    check every GEMM micro-kernel set this CPU can run (for qemu/Bochs runs)
           OP INPUT.npy... -o OUTDIR      run an operation on .npy files, write OUTDIR/OP.npy
           ops                            list the operations
@@ -51,9 +56,11 @@ internal static class Program
                 case "info": return InfoCommand.Run(rest);
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "gemm": return GemmBenchCommand.Run(rest);
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "factor": return FactorBenchCommand.Run(rest);
+                case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "spectral": return SpectralBenchCommand.Run(rest);
                 case "bench": return BenchCommand.Run(rest);
                 case "gemm": return GemmCommand.Run(rest);
                 case var f when FactorCommand.Commands.ContainsKey(f): return FactorCommand.Run(f, rest);
+                case var f when SpectralCommand.Commands.ContainsKey(f): return SpectralCommand.Run(f, rest);
                 case "verify": return VerifyCommand.Run(rest);
                 case "ops":
                     Console.WriteLine(string.Join(Environment.NewLine, Operations.Catalog.Select(o => $"{o.Name,-12} {o.Summary}")));

@@ -191,3 +191,47 @@ public class SvdTests
         }
     }
 }
+
+public class PcaTests
+{
+    [Fact]
+    public void Pca_recovers_the_dominant_direction_and_variance_split()
+    {
+        // Samples along (3, 4)/5 with spread 10 plus an orthogonal spread 1: ratios 100/101 and 1/101.
+        int m = 4000;
+        var x = new double[m, 2];
+        for (int i = 0; i < m; i++)
+        {
+            double a = (i % 2 == 0 ? 1 : -1) * 10, b = (i / 2 % 2 == 0 ? 1 : -1);
+            x[i, 0] = 7 + a * 0.6 - b * 0.8;
+            x[i, 1] = -2 + a * 0.8 + b * 0.6;
+        }
+        var pca = LinearAlgebra.Pca(NDArray.FromArray(x));
+        Assert.Equal(7, pca.Mean[0], 10);
+        Assert.Equal(-2, pca.Mean[1], 10);
+        Assert.Equal(0.8, pca.Components[0, 1], 10);
+        Assert.Equal(0.6, pca.Components[0, 0], 10);
+        Assert.Equal(100.0 / 101, pca.ExplainedVarianceRatio[0], 10);
+        Assert.Equal(100.0 * m / (m - 1), pca.ExplainedVariance[0], 8);
+        Assert.Throws<ArgumentOutOfRangeException>(() => LinearAlgebra.Pca(NDArray.FromArray(x), 3));
+    }
+
+    [Fact]
+    public void Convenience_functions_agree_with_the_decomposition()
+    {
+        var a = NDArray.FromArray(new double[,] { { 3, 0 }, { 0, -2 }, { 0, 0 } });
+        Assert.Equal(3, LinearAlgebra.Norm2(a), 14);
+        Assert.Equal(1.5, LinearAlgebra.ConditionNumber(a), 14);
+        Assert.Equal(2, LinearAlgebra.MatrixRank(a));
+        var pinv = LinearAlgebra.PseudoInverse(a);
+        Assert.Equal(1.0 / 3, pinv[0, 0], 14);
+        Assert.Equal(-0.5, pinv[1, 1], 14);
+        var ns = LinearAlgebra.NullSpace(NDArray.FromArray(new double[,] { { 1, 1 } }));
+        Assert.Equal(Math.Abs(ns[0, 0]), Math.Abs(ns[1, 0]), 14);
+        var eigh = LinearAlgebra.Eigh(NDArray.FromArray(new double[,] { { 2, 0 }, { 0, 1 } }));
+        Assert.Equal(1, eigh.Values[0]);
+        var svd = LinearAlgebra.Svd(a, SvdMode.ValuesOnly);
+        Assert.Null(svd.U);
+        Assert.Equal(3, svd.S[0], 14);
+    }
+}

@@ -1,0 +1,105 @@
+using System.Numerics;
+using Kernels.Linalg;
+using Kernels.Tensors;
+using Kernels.Tensors.Npy;
+
+namespace Kernels.Cli;
+
+/// <summary>
+/// The spectral commands on .npy files: <c>svd</c> (u.npy s.npy vt.npy), <c>eigh</c> (w.npy v.npy) and <c>eig</c>
+/// (complex w.npy v.npy, <c>&lt;c16</c>). float64 when the input is (or by <c>--dtype</c>).
+/// </summary>
+internal static class SpectralCommand
+{
+    public static readonly Dictionary<string, string> Commands = new()
+    {
+        ["svd"] = "svd A.npy -o OUTDIR [--thin|--full|--values] [--method auto|qr|jacobi]   writes u.npy s.npy vt.npy (A = U·diag(s)·Vt)",
+        ["eigh"] = "eigh A.npy -o OUTDIR [--values]   writes w.npy (ascending) v.npy (columns; lower triangle of A read)",
+        ["eig"] = "eig A.npy -o OUTDIR [--values] [--no-balance]   writes complex128 w.npy v.npy (columns) and prints κ₂(V)",
+    };
+
+    public static int Run(string name, CliArguments args)
+    {
+        string usage = Commands[name];
+        if (args.Has("--help") || args.Has("-h"))
+        {
+            Console.WriteLine($"usage: kernels {usage}");
+            return 0;
+        }
+        if (args.Positional.Count != 1) throw new UsageException($"usage: kernels {usage}");
+        string outDir = args.Get("-o", "--out") ?? throw new UsageException($"{name}: missing -o OUTDIR");
+        string? dtype = args.Get("--dtype");
+        bool values = args.Has("--values"), full = args.Has("--full"), thin = args.Has("--thin"), noBalance = args.Has("--no-balance");
+        string method = args.Get("--method") ?? "auto";
+        args.RejectUnknown();
+        if (name != "svd" && (full || thin || method != "auto")) throw new UsageException($"{name}: --full/--thin/--method apply to svd only");
+        if (name != "eig" && noBalance) throw new UsageException("--no-balance applies to eig only");
+        if ((values ? 1 : 0) + (full ? 1 : 0) + (thin ? 1 : 0) > 1) throw new UsageException("svd: choose one of --thin, --full, --values");
+        var file = NpyFile.Read(args.Positional[0]);
+        bool useDouble = dtype switch
+        {
+            null => file.Kind is NpyElementKind.Float64 or NpyElementKind.Int64 or NpyElementKind.Int32,
+            "float64" or "f8" or "double" or "f64" => true,
+            "float32" or "f4" or "float" or "f32" => false,
+            _ => throw new UsageException($"--dtype must be float32 or float64, got '{dtype}'"),
+        };
+        var svdMethod = method switch
+        {
+            "auto" => SvdMethod.Auto,
+            "qr" => SvdMethod.QrIteration,
+            "jacobi" => SvdMethod.Jacobi,
+            "dc" => throw new UsageException("svd --method dc: bidiagonal divide and conquer is not implemented yet; use auto, qr or jacobi"),
+            _ => throw new UsageException($"--method must be auto, qr or jacobi; got '{method}'"),
+        };
+        var mode = values ? SvdMode.ValuesOnly : full ? SvdMode.Full : SvdMode.Thin;
+        Directory.CreateDirectory(outDir);
+        var written = useDouble
+            ? Compute<double>(name, file, outDir, mode, svdMethod, values, !noBalance)
+            : Compute<float>(name, file, outDir, mode, svdMethod, values, !noBalance);
+        foreach (var line in written) Console.WriteLine(line);
+        return 0;
+    }
+
+    private static List<string> Compute<T>(string name, NpyArray file, string outDir, SvdMode mode, SvdMethod method, bool valuesOnly, bool balance)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var a = file.ToNDArray<T>(allowConversion: true);
+        var written = new List<string>();
+        void Save<TE>(string f, NDArray<TE> array) where TE : unmanaged
+        {
+            string path = Path.Combine(outDir, f);
+            NpyFile.Write(path, array);
+            written.Add($"wrote {path} {array.ShapeString}");
+        }
+        switch (name)
+        {
+            case "svd":
+            {
+                var r = LinearAlgebra.Svd(a, mode, method);
+                if (r.U is { } u) Save("u.npy", u);
+                Save("s.npy", r.S);
+                if (r.Vt is { } vt) Save("vt.npy", vt);
+                break;
+            }
+            case "eigh":
+            {
+                var r = LinearAlgebra.Eigh(a, !valuesOnly);
+                Save("w.npy", r.Values);
+                if (r.Vectors is { } v) Save("v.npy", v);
+                break;
+            }
+            case "eig":
+            {
+                var e = new EigenDecomposition<T>(a, !valuesOnly, balance);
+                Save("w.npy", e.Values);
+                if (!valuesOnly)
+                {
+                    Save("v.npy", e.Vectors);
+                    written.Add($"eigenvector condition number κ₂(V) = {e.EigenvectorCondition:G4}");
+                }
+                break;
+            }
+        }
+        return written;
+    }
+}
