@@ -94,7 +94,7 @@ internal static unsafe class SvdSolver
         bool vectors = u is not null || vt is not null;
         using var scratch = new Scratch<T>(4 * n + (vectors ? 2 * n * n : 0));
         T* e = scratch.Pointer, tauq = e + n, taup = tauq + n, ut = vectors ? taup + 2 * n : null, vb = vectors ? ut + n * n : null;
-        Bidiagonalization.Reduce(a, m, n, n, s, e, tauq, taup);
+        Bidiagonalization.ReduceBlocked(a, m, n, n, s, e, tauq, taup, options);
         if (vectors)
         {
             StridedMatrix<T>.RowMajor(ut, n, n, n).SetIdentity();

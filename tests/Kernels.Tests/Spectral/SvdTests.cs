@@ -82,6 +82,18 @@ public class SvdTests
         }
     }
 
+    [Theory]
+    [InlineData(300, 250)]
+    [InlineData(250, 300)]
+    [InlineData(400, 400)]
+    [InlineData(161, 161)]
+    public void Large_shapes_through_the_blocked_bidiagonalisation(int m, int n)
+    {
+        var rng = new Random(m + n);
+        Check<double>(rng, RandomDense(rng, m, n), SvdMode.Thin, SvdMethod.Auto);
+        Check<float>(rng, RandomDense(rng, m, n), SvdMode.Full, SvdMethod.Auto);
+    }
+
     public static TheoryData<string> HardCases => ["clustered", "repeated", "rank-deficient", "zero", "tiny", "huge", "identity", "graded"];
 
     [Theory]
