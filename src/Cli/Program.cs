@@ -27,7 +27,7 @@ internal static class Program
           lu A.npy -o OUT                writes p.npy l.npy u.npy (A = P·L·U)
           solve A.npy B.npy -o OUT       writes x.npy
           lstsq A.npy B.npy -o OUT [--rcond R]                      writes x.npy, prints the rank
-          svd A.npy -o OUT [--thin|--full|--values] [--method auto|qr|jacobi]   writes u.npy s.npy vt.npy
+          svd A.npy -o OUT [--thin|--full|--values] [--method auto|dc|qr|jacobi]   writes u.npy s.npy vt.npy
           eigh A.npy -o OUT [--values]   writes w.npy v.npy (ascending; lower triangle read)
           eig A.npy -o OUT [--values] [--no-balance]   writes complex128 w.npy v.npy, prints κ₂(V)
           verify gemm                    check every GEMM micro-kernel set this CPU can run (for qemu/Bochs runs)

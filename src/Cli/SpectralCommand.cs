@@ -13,7 +13,7 @@ internal static class SpectralCommand
 {
     public static readonly Dictionary<string, string> Commands = new()
     {
-        ["svd"] = "svd A.npy -o OUTDIR [--thin|--full|--values] [--method auto|qr|jacobi]   writes u.npy s.npy vt.npy (A = U·diag(s)·Vt)",
+        ["svd"] = "svd A.npy -o OUTDIR [--thin|--full|--values] [--method auto|dc|qr|jacobi]   writes u.npy s.npy vt.npy (A = U·diag(s)·Vt)",
         ["eigh"] = "eigh A.npy -o OUTDIR [--values]   writes w.npy (ascending) v.npy (columns; lower triangle of A read)",
         ["eig"] = "eig A.npy -o OUTDIR [--values] [--no-balance]   writes complex128 w.npy v.npy (columns) and prints κ₂(V)",
     };
@@ -48,8 +48,8 @@ internal static class SpectralCommand
             "auto" => SvdMethod.Auto,
             "qr" => SvdMethod.QrIteration,
             "jacobi" => SvdMethod.Jacobi,
-            "dc" => throw new UsageException("svd --method dc: bidiagonal divide and conquer is not implemented yet; use auto, qr or jacobi"),
-            _ => throw new UsageException($"--method must be auto, qr or jacobi; got '{method}'"),
+            "dc" => SvdMethod.DivideAndConquer,
+            _ => throw new UsageException($"--method must be auto, dc, qr or jacobi; got '{method}'"),
         };
         var mode = values ? SvdMode.ValuesOnly : full ? SvdMode.Full : SvdMode.Thin;
         Directory.CreateDirectory(outDir);

@@ -22,8 +22,11 @@ public enum SvdMode
 /// <summary>The SVD algorithm.</summary>
 public enum SvdMethod
 {
-    /// <summary>Bidiagonal QR (the default).</summary>
+    /// <summary>Divide and conquer for the vectors, bidiagonal QR for values only (the default, as LAPACK's gesdd).</summary>
     Auto,
+
+    /// <summary>Householder bidiagonalisation + bidiagonal divide and conquer (Gu–Eisenstat) for the vectors.</summary>
+    DivideAndConquer,
 
     /// <summary>Householder bidiagonalisation + implicit bidiagonal QR (Demmel–Kahan zero shift), after a QR when
     /// m ≥ 1.5·n.</summary>
@@ -76,7 +79,7 @@ public sealed unsafe class SingularValueDecomposition<T> where T : unmanaged, IF
         using var vtInner = new Scratch<T>(vectors ? q * q : 0);
         fixed (T* ps = _s)
             SvdSolver.Compute(src, p, q, ps, vectors ? uInner.Pointer : null, uColsInner, vectors ? vtInner.Pointer : null,
-                method == SvdMethod.Jacobi, options);
+                method == SvdMethod.Jacobi, method is SvdMethod.Auto or SvdMethod.DivideAndConquer, options);
         if (!vectors) return;
         if (!transpose)
         {

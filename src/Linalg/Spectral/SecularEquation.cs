@@ -18,7 +18,16 @@ internal static unsafe class SecularEquation
     /// <summary>
     /// Root j: writes <c>delta[i] = dᵢ − λ_j</c> for all i and returns λ_j.
     /// </summary>
-    public static T Root<T>(int k, int j, T* d, T* z, T rho, T* delta) where T : unmanaged, IFloatingPointIeee754<T>
+    public static T Root<T>(int k, int j, T* d, T* z, T rho, T* delta) where T : unmanaged, IFloatingPointIeee754<T> =>
+        Root(k, j, d, z, rho, delta, squared: false);
+
+    /// <summary>
+    /// With <paramref name="squared"/>, the poles are dᵢ² (d ≥ 0 ascending) and the root is returned as σ_j = √λ_j:
+    /// the singular values of the arrowhead [z; diag(d)] (bidiagonal divide and conquer, ρ = 1). Pole differences
+    /// are formed as <c>(dᵢ − d_o)(dᵢ + d_o)</c> and σ as <c>d_o + μ/(d_o + √(d_o² + μ))</c>, so neither loses the
+    /// relative accuracy that squaring and subtracting would; <paramref name="delta"/> receives <c>dᵢ² − σ_j²</c>.
+    /// </summary>
+    public static T Root<T>(int k, int j, T* d, T* z, T rho, T* delta, bool squared) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T two = T.One + T.One;
         T eps = Precision<T>.Epsilon;
@@ -26,11 +35,11 @@ internal static unsafe class SecularEquation
         T lo, hi;
         if (j < k - 1)
         {
-            T gap = d[j + 1] - d[j];
+            T gap = Difference(d, j + 1, j, squared);
             T mid = gap / two;
             // f at the midpoint decides which pole the root is nearer (f increases from −∞ to +∞ on the interval).
             T f = T.One;
-            for (int i = 0; i < k; i++) f += rho * z[i] * z[i] / ((d[i] - d[j]) - mid);
+            for (int i = 0; i < k; i++) f += rho * z[i] * z[i] / (Difference(d, i, j, squared) - mid);
             if (f >= T.Zero) { origin = j; lo = T.Zero; hi = mid; }
             else { origin = j + 1; lo = -mid; hi = T.Zero; }
         }
@@ -42,7 +51,7 @@ internal static unsafe class SecularEquation
             lo = T.Zero;
             hi = rho * norm2;
         }
-        for (int i = 0; i < k; i++) delta[i] = d[i] - d[origin];
+        for (int i = 0; i < k; i++) delta[i] = Difference(d, i, origin, squared);
         // The two poles bracketing the root, as offsets from the origin (the right one absent for the last root).
         T pLeft = delta[j];
         bool hasRight = j < k - 1;
@@ -56,9 +65,9 @@ internal static unsafe class SecularEquation
             T g = T.One + psi + phi;
             // |g| within the rounding error of its own evaluation: τ is a root to working precision.
             T tolerance = T.CreateTruncating(8 * (k + 2)) * eps * (T.One + T.Abs(psi) + T.Abs(phi));
-            if (T.Abs(g) <= tolerance) return Finish(k, origin, d, tau, delta);
+            if (T.Abs(g) <= tolerance) return Finish(k, origin, d, tau, delta, squared);
             if (g < T.Zero) lo = tau; else hi = tau;
-            if (hi - lo <= two * eps * T.Max(T.Abs(lo), T.Abs(hi))) return Finish(k, origin, d, tau, delta);
+            if (hi - lo <= two * eps * T.Max(T.Abs(lo), T.Abs(hi))) return Finish(k, origin, d, tau, delta, squared);
             // Model ψ ≈ a + b/(pLeft − x), φ ≈ A + B/(pRight − x), matching value and slope at τ; solve for the root.
             T dl = pLeft - tau;
             T b = dpsi * dl * dl, a = psi - dpsi * dl;
@@ -79,7 +88,7 @@ internal static unsafe class SecularEquation
                 next = SolveQuadratic(c, alpha, gamma, lo, hi);
             }
             if (!(next > lo && next < hi)) next = (lo + hi) / two;
-            if (next == tau) return Finish(k, origin, d, tau, delta);
+            if (next == tau) return Finish(k, origin, d, tau, delta, squared);
             tau = next;
         }
         throw new NonConvergenceException($"secular equation: root {j} of {k} did not converge in {MaxIterations} iterations.", MaxIterations, j);
@@ -115,11 +124,17 @@ internal static unsafe class SecularEquation
         slope = ds;
     }
 
-    private static T Finish<T>(int k, int origin, T* d, T tau, T* delta) where T : unmanaged, IFloatingPointIeee754<T>
+    private static T Finish<T>(int k, int origin, T* d, T tau, T* delta, bool squared) where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 0; i < k; i++) delta[i] -= tau;
-        return d[origin] + tau;
+        if (!squared) return d[origin] + tau;
+        T o = d[origin];
+        return o + tau / (o + T.Sqrt(T.Max(o * o + tau, T.Zero)));
     }
+
+    /// <summary>pᵢ − p_o for poles p = d (or d² when squared, as (dᵢ − d_o)(dᵢ + d_o)).</summary>
+    private static T Difference<T>(T* d, int i, int o, bool squared) where T : unmanaged, IFloatingPointIeee754<T> =>
+        squared ? (d[i] - d[o]) * (d[i] + d[o]) : d[i] - d[o];
 
     /// <summary>The root of c·x² − α·x + γ inside (lo, hi), computed without cancellation; NaN when neither is.</summary>
     private static T SolveQuadratic<T>(T c, T alpha, T gamma, T lo, T hi) where T : unmanaged, IFloatingPointIeee754<T>

@@ -8,7 +8,8 @@ namespace Kernels.Linalg.Spectral;
 /// <summary>
 /// The SVD pipeline for m ≥ n (wide inputs are transposed by the caller): scale into a safe range; for tall inputs
 /// (m ≥ 1.5·n) a Householder QR first and the SVD of R (LAPACK's <c>gesdd</c> path choice); bidiagonalisation;
-/// bidiagonal QR (or one-sided Jacobi on request); back-transformation of U and V by blocked reflectors.
+/// bidiagonal divide and conquer for vectors (bidiagonal QR for values only or on request; one-sided Jacobi on
+/// request); back-transformation of U and V by blocked reflectors.
 /// </summary>
 internal static unsafe class SvdSolver
 {
@@ -16,7 +17,7 @@ internal static unsafe class SvdSolver
     /// A (m×n row-major, m ≥ n, destroyed). Writes σ (n, descending); <paramref name="u"/> (m×uCols, uCols = n or m)
     /// and <paramref name="vt"/> (n×n) unless null.
     /// </summary>
-    public static void Compute<T>(T* a, int m, int n, T* s, T* u, int uCols, T* vt, bool jacobi, GemmOptions? options)
+    public static void Compute<T>(T* a, int m, int n, T* s, T* u, int uCols, T* vt, bool jacobi, bool divideAndConquer, GemmOptions? options)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (n == 0)
@@ -35,7 +36,7 @@ internal static unsafe class SvdSolver
             HouseholderQr.Factor(StridedMatrix<T>.RowMajor(a, m, n, n), tau, options);
             for (int i = 0; i < n; i++)
                 for (int j = 0; j < n; j++) r[i * n + j] = j >= i ? a[i * n + j] : T.Zero;
-            Square(r, n, s, ur, vt, jacobi, options);
+            Square(r, n, s, ur, vt, jacobi, divideAndConquer, options);
             if (u is not null)
             {
                 var um = StridedMatrix<T>.RowMajor(u, m, uCols, uCols);
@@ -51,7 +52,7 @@ internal static unsafe class SvdSolver
         }
         else
         {
-            Bidiagonal(a, m, n, s, u, uCols, vt, options);
+            Bidiagonal(a, m, n, s, u, uCols, vt, divideAndConquer, options);
         }
         if (scale != T.One)
         {
@@ -60,10 +61,10 @@ internal static unsafe class SvdSolver
         }
     }
 
-    private static void Square<T>(T* r, int n, T* s, T* ur, T* vt, bool jacobi, GemmOptions? options) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Square<T>(T* r, int n, T* s, T* ur, T* vt, bool jacobi, bool divideAndConquer, GemmOptions? options) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (jacobi) Jacobi(r, n, n, s, ur, n, vt);
-        else Bidiagonal(r, n, n, s, ur, n, vt, options);
+        else Bidiagonal(r, n, n, s, ur, n, vt, divideAndConquer, options);
     }
 
     private static void Jacobi<T>(T* a, int m, int n, T* s, T* u, int uCols, T* vt) where T : unmanaged, IFloatingPointIeee754<T>
@@ -89,7 +90,7 @@ internal static unsafe class SvdSolver
             for (int c = 0; c < m; c++) u[r * m + c] = rows[c * m + r];
     }
 
-    private static void Bidiagonal<T>(T* a, int m, int n, T* s, T* u, int uCols, T* vt, GemmOptions? options) where T : unmanaged, IFloatingPointIeee754<T>
+    private static void Bidiagonal<T>(T* a, int m, int n, T* s, T* u, int uCols, T* vt, bool divideAndConquer, GemmOptions? options) where T : unmanaged, IFloatingPointIeee754<T>
     {
         bool vectors = u is not null || vt is not null;
         using var scratch = new Scratch<T>(4 * n + (vectors ? 2 * n * n : 0));
@@ -100,25 +101,44 @@ internal static unsafe class SvdSolver
             StridedMatrix<T>.RowMajor(ut, n, n, n).SetIdentity();
             StridedMatrix<T>.RowMajor(vb, n, n, n).SetIdentity();
         }
-        BidiagonalQr.Solve(n, s, e, ut, vb);
+        T* ub = ut, vbm = vb; // U_B and V_B row-major (columns are vectors)
+        if (vectors && divideAndConquer && n > BidiagonalDivideAndConquer.Leaf)
+        {
+            using var copy = new Scratch<T>(2 * n);
+            new Span<T>(s, n).CopyTo(copy.Span);
+            new Span<T>(e, n).CopyTo(copy.Span.Slice(n));
+            BidiagonalDivideAndConquer.Solve(n, copy.Pointer, copy.Pointer + n, s, ub, vbm, options);
+        }
+        else
+        {
+            BidiagonalQr.Solve(n, s, e, ut, vb);
+            if (vectors)
+            {
+                // bdsqr accumulates U_Bᵀ and V_Bᵀ; transpose both in place to the column form.
+                Transpose(ut, n);
+                Transpose(vb, n);
+            }
+        }
         if (u is not null)
         {
             var um = StridedMatrix<T>.RowMajor(u, m, uCols, uCols);
             um.SetIdentity();
             for (int i = 0; i < n; i++)
-                for (int j = 0; j < n; j++) u[i * uCols + j] = ut[j * n + i];
+                for (int j = 0; j < n; j++) u[i * uCols + j] = ub[i * n + j];
             Bidiagonalization.ApplyQ(a, m, n, n, tauq, um, options);
         }
         if (vt is not null)
         {
-            // V = P·V_B; Vᵀ is its transpose (V_B = vbᵀ, so start from vb viewed transposed).
-            using var vScratch = new Scratch<T>(n * n);
-            T* v = vScratch.Pointer;
+            // V = P·V_B, returned transposed.
+            Bidiagonalization.ApplyP(a, n, n, taup, StridedMatrix<T>.RowMajor(vbm, n, n, n), options);
             for (int i = 0; i < n; i++)
-                for (int j = 0; j < n; j++) v[i * n + j] = vb[j * n + i];
-            Bidiagonalization.ApplyP(a, n, n, taup, StridedMatrix<T>.RowMajor(v, n, n, n), options);
-            for (int i = 0; i < n; i++)
-                for (int j = 0; j < n; j++) vt[i * n + j] = v[j * n + i];
+                for (int j = 0; j < n; j++) vt[i * n + j] = vbm[j * n + i];
         }
+    }
+
+    private static void Transpose<T>(T* x, int n) where T : unmanaged
+    {
+        for (int i = 0; i < n; i++)
+            for (int j = i + 1; j < n; j++) (x[i * n + j], x[j * n + i]) = (x[j * n + i], x[i * n + j]);
     }
 }
