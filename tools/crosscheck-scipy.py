@@ -65,5 +65,51 @@ x = run("lstsq", save("a.npy", a), save("b.npy", b))("x.npy")
 xr = np.linalg.lstsq(a, b, rcond=None)[0]
 check("lstsq rank-4 50x12 vs numpy (relative)", np.abs(x - xr).max() / np.abs(xr).max() / (1e3 * eps))
 
+# SVD: singular values agree with gesdd to ‖A‖·ε scale; U, Vᵀ reconstruct; for distinct σ the vectors agree with
+# LAPACK's up to sign.
+for m, n, method in [(1, 1, "auto"), (60, 60, "auto"), (200, 120, "dc"), (120, 200, "qr"), (40, 25, "jacobi"), (257, 257, "auto")]:
+    a = rng.standard_normal((m, n))
+    get = run("svd", save("a.npy", a), "--method", method)
+    u, s, vt = get("u.npy"), get("s.npy"), get("vt.npy")
+    sr = sl.svd(a, compute_uv=False)
+    check(f"svd {method} σ vs gesdd {m}x{n}", np.abs(s - sr).max() / (sr[0] * max(m, n) * eps))
+    check(f"svd {method} reconstruction {m}x{n}", np.abs(u * s @ vt - a).max() / (sr[0] * max(m, n) * eps))
+    ur, _, vtr = sl.svd(a, full_matrices=False)
+    signs = np.sign(np.sum(u * ur, axis=0))
+    gaps = np.minimum(np.minimum(np.abs(np.diff(sr, prepend=np.inf)), np.abs(np.diff(sr, append=-np.inf))), sr[0])
+    # Vector error bound ~ ε‖A‖/gap: compare only well-separated vectors, scaled by that bound.
+    sep = gaps > 1e-3 * sr[0]
+    if sep.any():
+        err = np.abs(u[:, sep] * signs[sep] - ur[:, sep]).max(axis=0) * gaps[sep] / sr[0]
+        check(f"svd {method} U vs gesdd (gap-scaled) {m}x{n}", err.max() / (max(m, n) * eps))
+
+# Graded matrix: one-sided Jacobi keeps the tiny singular values to relative accuracy.
+q, _ = np.linalg.qr(rng.standard_normal((12, 12)))
+dgr = 10.0 ** -np.linspace(0, 30, 12)
+s = run("svd", save("g.npy", q * dgr), "--values", "--method", "jacobi")("s.npy")
+check("svd jacobi graded σ relative error (1e-30 range)", np.max(np.abs(s - dgr) / dgr) / (12 * eps))
+
+# Symmetric eigen: values vs syevd, residual and orthogonality.
+for n in [1, 5, 80, 300]:
+    a = rng.standard_normal((n, n)); a = a + a.T
+    get = run("eigh", save("s.npy", a))
+    w, v = get("w.npy"), get("v.npy")
+    wr = np.linalg.eigvalsh(a)
+    nrm = np.abs(wr).max()
+    check(f"eigh values vs syevd {n}", np.abs(w - wr).max() / (nrm * n * eps))
+    check(f"eigh residual {n}", np.abs(a @ v - v * w).max() / (nrm * n * eps))
+    check(f"eigh orthogonality {n}", np.abs(v.T @ v - np.eye(n)).max() / (n * eps))
+
+# General eigen: eigenvalues as a multiset vs geev (matched by sorting), complex residual.
+for n in [1, 6, 50, 128]:
+    a = rng.standard_normal((n, n))
+    get = run("eig", save("g.npy", a))
+    w, v = get("w.npy"), get("v.npy")
+    wr = np.linalg.eigvals(a)
+    key = lambda x: np.lexsort((np.round(x.imag, 8), np.round(x.real, 8)))
+    nrm = np.abs(a).max() * n
+    check(f"eig values vs geev {n}", np.abs(w[key(w)] - wr[key(wr)]).max() / (nrm * n * eps), limit=1e3)
+    check(f"eig residual {n}", np.abs(a @ v - v * w).max() / (nrm * n * eps))
+
 print(f"crosscheck-scipy: {len(failures)} failure(s)")
 sys.exit(1 if failures else 0)
