@@ -103,13 +103,14 @@ for n in [1, 5, 80, 300]:
 # General eigen: eigenvalues as a multiset vs geev (matched by sorting), complex residual.
 for n in [1, 6, 50, 128]:
     a = rng.standard_normal((n, n))
-    get = run("eig", save("g.npy", a))
-    w, v = get("w.npy"), get("v.npy")
+    get = run("eig", save("g.npy", a), "--left")
+    w, v, vl = get("w.npy"), get("v.npy"), get("vl.npy")
     wr = np.linalg.eigvals(a)
     key = lambda x: np.lexsort((np.round(x.imag, 8), np.round(x.real, 8)))
     nrm = np.abs(a).max() * n
     check(f"eig values vs geev {n}", np.abs(w[key(w)] - wr[key(wr)]).max() / (nrm * n * eps), limit=1e3)
     check(f"eig residual {n}", np.abs(a @ v - v * w).max() / (nrm * n * eps))
+    check(f"eig left residual {n}", np.abs(vl.conj().T @ a - w[:, None] * vl.conj().T).max() / (nrm * n * eps))
 
 print(f"crosscheck-scipy: {len(failures)} failure(s)")
 sys.exit(1 if failures else 0)

@@ -10,7 +10,7 @@ internal sealed class CliArguments
 
     public List<string> Positional { get; } = [];
 
-    private static readonly HashSet<string> Flags = ["--json", "--keepdims", "--help", "-h", "--no-compare", "--transa", "--transb", "--pivoting", "--thin", "--full", "--values", "--no-balance"];
+    private static readonly HashSet<string> Flags = ["--json", "--keepdims", "--help", "-h", "--no-compare", "--transa", "--transb", "--pivoting", "--thin", "--full", "--values", "--no-balance", "--left"];
 
     public static CliArguments Parse(IEnumerable<string> args)
     {

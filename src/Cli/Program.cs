@@ -29,7 +29,7 @@ internal static class Program
           lstsq A.npy B.npy -o OUT [--rcond R]                      writes x.npy, prints the rank
           svd A.npy -o OUT [--thin|--full|--values] [--method auto|dc|qr|jacobi]   writes u.npy s.npy vt.npy
           eigh A.npy -o OUT [--values]   writes w.npy v.npy (ascending; lower triangle read)
-          eig A.npy -o OUT [--values] [--no-balance]   writes complex128 w.npy v.npy, prints κ₂(V)
+          eig A.npy -o OUT [--values] [--left] [--no-balance]   writes complex128 w.npy v.npy (vl.npy), prints κ₂(V)
           verify gemm                    check every GEMM micro-kernel set this CPU can run (for qemu/Bochs runs)
           OP INPUT.npy... -o OUTDIR      run an operation on .npy files, write OUTDIR/OP.npy
           ops                            list the operations

@@ -15,7 +15,7 @@ internal static class SpectralCommand
     {
         ["svd"] = "svd A.npy -o OUTDIR [--thin|--full|--values] [--method auto|dc|qr|jacobi]   writes u.npy s.npy vt.npy (A = U·diag(s)·Vt)",
         ["eigh"] = "eigh A.npy -o OUTDIR [--values]   writes w.npy (ascending) v.npy (columns; lower triangle of A read)",
-        ["eig"] = "eig A.npy -o OUTDIR [--values] [--no-balance]   writes complex128 w.npy v.npy (columns) and prints κ₂(V)",
+        ["eig"] = "eig A.npy -o OUTDIR [--values] [--left] [--no-balance]   writes complex128 w.npy v.npy (columns; --left adds vl.npy) and prints κ₂(V)",
     };
 
     public static int Run(string name, CliArguments args)
@@ -29,11 +29,11 @@ internal static class SpectralCommand
         if (args.Positional.Count != 1) throw new UsageException($"usage: kernels {usage}");
         string outDir = args.Get("-o", "--out") ?? throw new UsageException($"{name}: missing -o OUTDIR");
         string? dtype = args.Get("--dtype");
-        bool values = args.Has("--values"), full = args.Has("--full"), thin = args.Has("--thin"), noBalance = args.Has("--no-balance");
+        bool values = args.Has("--values"), full = args.Has("--full"), thin = args.Has("--thin"), noBalance = args.Has("--no-balance"), left = args.Has("--left");
         string method = args.Get("--method") ?? "auto";
         args.RejectUnknown();
         if (name != "svd" && (full || thin || method != "auto")) throw new UsageException($"{name}: --full/--thin/--method apply to svd only");
-        if (name != "eig" && noBalance) throw new UsageException("--no-balance applies to eig only");
+        if (name != "eig" && (noBalance || left)) throw new UsageException("--no-balance and --left apply to eig only");
         if ((values ? 1 : 0) + (full ? 1 : 0) + (thin ? 1 : 0) > 1) throw new UsageException("svd: choose one of --thin, --full, --values");
         var file = NpyFile.Read(args.Positional[0]);
         bool useDouble = dtype switch
@@ -54,13 +54,13 @@ internal static class SpectralCommand
         var mode = values ? SvdMode.ValuesOnly : full ? SvdMode.Full : SvdMode.Thin;
         Directory.CreateDirectory(outDir);
         var written = useDouble
-            ? Compute<double>(name, file, outDir, mode, svdMethod, values, !noBalance)
-            : Compute<float>(name, file, outDir, mode, svdMethod, values, !noBalance);
+            ? Compute<double>(name, file, outDir, mode, svdMethod, values, !noBalance, left)
+            : Compute<float>(name, file, outDir, mode, svdMethod, values, !noBalance, left);
         foreach (var line in written) Console.WriteLine(line);
         return 0;
     }
 
-    private static List<string> Compute<T>(string name, NpyArray file, string outDir, SvdMode mode, SvdMethod method, bool valuesOnly, bool balance)
+    private static List<string> Compute<T>(string name, NpyArray file, string outDir, SvdMode mode, SvdMethod method, bool valuesOnly, bool balance, bool left)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var a = file.ToNDArray<T>(allowConversion: true);
@@ -90,8 +90,9 @@ internal static class SpectralCommand
             }
             case "eig":
             {
-                var e = new EigenDecomposition<T>(a, !valuesOnly, balance);
+                var e = new EigenDecomposition<T>(a, !valuesOnly, balance, computeLeftVectors: left);
                 Save("w.npy", e.Values);
+                if (left) Save("vl.npy", e.LeftVectors);
                 if (!valuesOnly)
                 {
                     Save("v.npy", e.Vectors);

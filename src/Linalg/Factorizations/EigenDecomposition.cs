@@ -19,16 +19,24 @@ public sealed unsafe class EigenDecomposition<T> where T : unmanaged, IFloatingP
 {
     private readonly Complex[] _values;
     private readonly Complex[]? _vectors;
+    private readonly Complex[]? _leftVectors;
     private double? _condition;
 
     /// <exception cref="ArgumentException">A is not square or has NaN/∞.</exception>
     /// <exception cref="NonConvergenceException">The QR iteration failed (the eigenvalue index is reported).</exception>
-    public EigenDecomposition(NDArray<T> a, bool computeVectors = true, bool balance = true, GemmOptions? options = null)
+    /// <param name="a">The square matrix (any strides).</param>
+    /// <param name="computeVectors">Right eigenvectors (<see cref="Vectors"/>).</param>
+    /// <param name="balance">Scale by powers of two first (recommended; exact).</param>
+    /// <param name="options">GEMM settings of the blocked steps.</param>
+    /// <param name="computeLeftVectors">Left eigenvectors <c>uⱼᴴ·A = λⱼ·uⱼᴴ</c> (LAPACK's VL convention), from the
+    /// transposed Schur form by the same back-substitution (not from V⁻¹, whose error grows with κ(V)).</param>
+    public EigenDecomposition(NDArray<T> a, bool computeVectors = true, bool balance = true, GemmOptions? options = null, bool computeLeftVectors = false)
     {
         int n = DenseCopy.SquareOrder(a, nameof(a), "Eigen");
         Order = n;
-        using var work = new Scratch<T>(2 * n * n + 3 * n);
+        using var work = new Scratch<T>(4 * n * n + 5 * n);
         T* h = work.Pointer, z = h + n * n, wr = z + n * n, wi = wr + n, d = wi + n;
+        T* sl = d + n, zl = sl + n * n, wrl = zl + n * n, wil = wrl + n;
         DenseCopy.MatrixInto(a, new Span<T>(h, n * n));
         DenseCopy.ThrowIfNonFinite<T>(new ReadOnlySpan<T>(h, n * n), "A", $"Eigen of {a.ShapeString}", n);
         T scale = SymmetricEigenSolver.SafeRangeScale(h, n * n);
@@ -41,6 +49,52 @@ public sealed unsafe class EigenDecomposition<T> where T : unmanaged, IFloatingP
         _values = new Complex[n];
         double inverse = double.CreateChecked(T.One / scale);
         for (int i = 0; i < n; i++) _values[i] = new Complex(double.CreateChecked(wr[i]) * inverse, double.CreateChecked(wi[i]) * inverse);
+        if (computeLeftVectors)
+        {
+            // Aᵀ = Z·Tᵀ·Zᵀ, and Tᵀ reversed (S = P·Tᵀ·P) is upper quasi-triangular again: its right eigenvectors X
+            // give Aᵀ's as Z·P·X, whose conjugates are A's left eigenvectors.
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    sl[i * n + j] = h[(n - 1 - j) * n + (n - 1 - i)];
+                    zl[i * n + j] = z[i * n + (n - 1 - j)];
+                }
+            for (int i = 0; i < n; i++)
+            {
+                wrl[i] = wr[n - 1 - i];
+                wil[i] = wi[n - 1 - i];
+            }
+            for (int i = 0; i + 1 < n; i++)
+                if (wil[i] != T.Zero)
+                {
+                    T q = T.Abs(wil[i]);
+                    wil[i] = q;
+                    wil[i + 1] = -q;
+                    i++;
+                }
+            HessenbergQr.Vectors(sl, n, zl, wrl, wil);
+            _leftVectors = new Complex[n * n];
+            for (int c = 0; c < n; c++)
+            {
+                int sc = n - 1 - c; // this eigenvalue's column in the reversed problem
+                if (wi[c] == T.Zero)
+                {
+                    for (int r = 0; r < n; r++) _leftVectors[r * n + c] = double.CreateChecked(zl[r * n + sc] / d[r]);
+                }
+                else if (wi[c] > T.Zero && c + 1 < n)
+                {
+                    // λ₊ = T's column c sits at reversed column sc − 1 (the pair's first, labelled +q there).
+                    for (int r = 0; r < n; r++)
+                    {
+                        var y = new Complex(double.CreateChecked(zl[r * n + sc - 1] / d[r]), double.CreateChecked(zl[r * n + sc] / d[r]));
+                        _leftVectors[r * n + c] = Complex.Conjugate(y);
+                        _leftVectors[r * n + c + 1] = y;
+                    }
+                    c++;
+                }
+            }
+            for (int c = 0; c < n; c++) Normalise(_leftVectors, n, c);
+        }
         if (!computeVectors) return;
         HessenbergQr.Vectors(h, n, z, wr, wi);
         _vectors = new Complex[n * n];
@@ -96,6 +150,11 @@ public sealed unsafe class EigenDecomposition<T> where T : unmanaged, IFloatingP
     public NDArray<Complex> Vectors => _vectors is null
         ? throw new InvalidOperationException("Eigen: eigenvectors were not computed (computeVectors: false).")
         : NDArray.FromArray((Complex[])_vectors.Clone(), Order, Order);
+
+    /// <summary>The left eigenvectors U (n×n, a copy): <c>U[:, j]ᴴ·A = λ_j·U[:, j]ᴴ</c>, unit 2-norm.</summary>
+    public NDArray<Complex> LeftVectors => _leftVectors is null
+        ? throw new InvalidOperationException("Eigen: left eigenvectors were not computed (computeLeftVectors: false).")
+        : NDArray.FromArray((Complex[])_leftVectors.Clone(), Order, Order);
 
     /// <summary>
     /// κ₂(V) = σ_max(V)/σ_min(V), from the SVD of the real 2n×2n embedding [[Re V, −Im V], [Im V, Re V]] (whose

@@ -130,6 +130,42 @@ public class EigenTests
         Assert.InRange(eigN.EigenvectorCondition, 1, 1 + 1e-8 * n);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(40)]
+    [InlineData(101)]
+    public void Left_eigenvectors_satisfy_uh_a_equals_lambda_uh_and_biorthogonality(int n)
+    {
+        var rng = new Random(n);
+        var a = RandomDense(rng, n, n);
+        var eig = new EigenDecomposition<double>(NDArray.FromArray(a), computeVectors: true, computeLeftVectors: true);
+        var u = eig.LeftVectors;
+        var v = eig.Vectors;
+        var w = eig.Values;
+        double norm = Frobenius(a), sum = 0;
+        for (int j = 0; j < n; j++)
+            for (int c = 0; c < n; c++)
+            {
+                // (uᴴA)_c − λ·conj(u_c)
+                Complex acc = 0;
+                for (int r = 0; r < n; r++) acc += Complex.Conjugate(u[r, j]) * a[r, c];
+                acc -= w[j] * Complex.Conjugate(u[c, j]);
+                sum += acc.Magnitude * acc.Magnitude;
+            }
+        Assert.True(Math.Sqrt(sum) / (norm * n * Eps<double>()) < Threshold, $"left residual ratio {Math.Sqrt(sum) / (norm * n * Eps<double>())}");
+        // uᵢᴴ·v_j = 0 for λᵢ ≠ λ_j (random matrices have distinct eigenvalues).
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+            {
+                if (i == j || Complex.Abs(w[i] - w[j]) < 1e-6) continue;
+                Complex dot = 0;
+                for (int r = 0; r < n; r++) dot += Complex.Conjugate(u[r, i]) * v[r, j];
+                Assert.True(dot.Magnitude < 1e-8, $"u{i}ᴴv{j} = {dot}");
+            }
+        Assert.Throws<InvalidOperationException>(() => new EigenDecomposition<double>(NDArray.FromArray(a)).LeftVectors);
+    }
+
     [Fact]
     public void Rotation_has_conjugate_pair_and_known_values()
     {
