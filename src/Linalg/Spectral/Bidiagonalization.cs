@@ -23,27 +23,37 @@ internal static unsafe class Bidiagonalization
     /// </summary>
     public static void Reduce<T>(T* a, int m, int n, int ld, T* d, T* e, T* tauq, T* taup) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        using var scratch = new Scratch<T>(Math.Max(m, n) + 1);
-        T* work = scratch.Pointer;
+        using var scratch = new Scratch<T>(2 * Math.Max(m, n) + 2);
+        T* work = scratch.Pointer, v = work + Math.Max(m, n) + 1;
         for (int j = 0; j < n; j++)
         {
             T* ajj = a + j * ld + j;
             T alpha = *ajj;
             tauq[j] = Reflector.Generate(m - j, ref alpha, ajj + ld, ld);
             d[j] = alpha;
-            *ajj = T.One;
-            if (j + 1 < n)
-                Reflector.ApplyLeft(new StridedMatrix<T>(ajj + 1, m - j, n - j - 1, ld, 1), ajj, ld, tauq[j], work);
-            *ajj = d[j];
-            if (j + 1 < n)
+            int len = n - j - 1;
+            if (len > 0 && tauq[j] != T.Zero)
+            {
+                // C ← (I − τ·v·vᵀ)·C on C = A[j:, j+1:]: w = Cᵀv (four rows per pass), then C −= τ·v·wᵀ by rows.
+                v[0] = T.One;
+                for (int r = 1; r < m - j; r++) v[r] = ajj[r * ld];
+                DenseMatrixVector.TransposeTimes(m - j, len, ajj + 1, ld, v, work);
+                for (int r = 0; r < m - j; r++) StridedVector.Axpy(len, -tauq[j] * v[r], work, 1, ajj + r * ld + 1, 1);
+            }
+            if (len > 0)
             {
                 T* row = ajj + 1;
                 T beta = *row;
-                taup[j] = Reflector.Generate(n - j - 1, ref beta, row + 1, 1);
+                taup[j] = Reflector.Generate(len, ref beta, row + 1, 1);
                 e[j] = beta;
-                *row = T.One;
-                Reflector.ApplyRight(new StridedMatrix<T>(row + ld, m - j - 1, n - j - 1, ld, 1), row, 1, taup[j], work);
-                *row = e[j];
+                if (taup[j] != T.Zero && m - j - 1 > 0)
+                {
+                    // C ← C·(I − τ·u·uᵀ) on C = A[j+1:, j+1:]: w = C·u (four rows per pass), then C −= τ·w·uᵀ by rows.
+                    *row = T.One;
+                    DenseMatrixVector.Times(m - j - 1, len, row + ld, ld, row, work);
+                    for (int r = 0; r < m - j - 1; r++) StridedVector.Axpy(len, -taup[j] * work[r], row, 1, row + (r + 1) * ld, 1);
+                    *row = e[j];
+                }
             }
         }
     }
@@ -59,13 +69,13 @@ internal static unsafe class Bidiagonalization
         int j0 = 0;
         if (n > Crossover)
         {
-            using var scratch = new Scratch<T>(nb * (m + n) + 2 * nb + Math.Max(m, n) + 1);
-            T* x = scratch.Pointer, y = x + nb * m, t1 = y + nb * n, t2 = t1 + nb, vec = t2 + nb;
+            using var scratch = new Scratch<T>(nb * (m + n) + 2 * nb + Math.Max(m, n) + 1 + m);
+            T* x = scratch.Pointer, y = x + nb * m, t1 = y + nb * n, t2 = t1 + nb, vec = t2 + nb, gv = vec + Math.Max(m, n) + 1;
             for (; n - j0 > Crossover; j0 += nb)
             {
                 int mm = m - j0, nn = n - j0;
                 T* b = a + j0 * ld + j0;
-                Panel(b, mm, nn, ld, nb, d + j0, e + j0, tauq + j0, taup + j0, x, y, t1, t2, vec);
+                Panel(b, mm, nn, ld, nb, d + j0, e + j0, tauq + j0, taup + j0, x, y, t1, t2, vec, gv);
                 // Trailing update A₂₂ −= V·Yᵀ + X·Uᵀ (the reflectors' unit entries are still in place).
                 var c = new StridedMatrix<T>(b + nb * ld + nb, mm - nb, nn - nb, ld, 1);
                 var v = new StridedMatrix<T>(b + nb * ld, mm - nb, nb, ld, 1);
@@ -89,7 +99,7 @@ internal static unsafe class Bidiagonalization
     /// trailing matrix itself un-updated and returning X (M×nb) and Y (N×nb, both row-major, width nb) for the
     /// caller's GEMMs. Unit entries of the reflectors are left in place (A[i,i] = A[i,i+1] = 1).
     /// </summary>
-    private static void Panel<T>(T* b, int mm, int nn, int ld, int nb, T* d, T* e, T* tauq, T* taup, T* x, T* y, T* t1, T* t2, T* vec)
+    private static void Panel<T>(T* b, int mm, int nn, int ld, int nb, T* d, T* e, T* tauq, T* taup, T* x, T* y, T* t1, T* t2, T* vec, T* gv)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int i = 0; i < nb; i++)
@@ -118,13 +128,14 @@ internal static unsafe class Bidiagonalization
                 continue;
             }
             // Y[i+1:, i] = τq·(A[i:, i+1:]ᵀ·v − Y[i+1:, 0:i]·(V[i:, 0:i]ᵀ·v) − U[0:i, i+1:]ᵀ·(X[i:, 0:i]ᵀ·v)).
-            new Span<T>(vec, len).Clear();
+            // v = A[i:, i] is gathered once (it is a strided column) for the four-row product kernel.
+            for (int r = i; r < mm; r++) gv[r - i] = b[r * ld + i];
+            DenseMatrixVector.TransposeTimes(mm - i, len, b + i * ld + i + 1, ld, gv, vec);
             for (int p = 0; p < i; p++) { t1[p] = T.Zero; t2[p] = T.Zero; }
             for (int r = i; r < mm; r++)
             {
                 T* br = b + r * ld;
                 T vr = br[i];
-                StridedVector.Axpy(len, vr, br + i + 1, 1, vec, 1);
                 T* xr = x + r * nb;
                 for (int p = 0; p < i; p++) { t1[p] += br[p] * vr; t2[p] += xr[p] * vr; }
             }
@@ -161,10 +172,12 @@ internal static unsafe class Bidiagonalization
                 for (int p = 0; p <= i; p++) t1[p] += yc[p] * uc;
             }
             for (int p = 0; p < i; p++) t2[p] = StridedVector.Dot(len, b + p * ld + i + 1, 1, u, 1);
+            T* au = gv;
+            DenseMatrixVector.Times(mm - i - 1, len, b + (i + 1) * ld + i + 1, ld, u, au);
             for (int r = i + 1; r < mm; r++)
             {
                 T* br = b + r * ld, xr = x + r * nb;
-                T acc = StridedVector.Dot(len, br + i + 1, 1, u, 1);
+                T acc = au[r - i - 1];
                 for (int p = 0; p <= i; p++) acc -= br[p] * t1[p];
                 for (int p = 0; p < i; p++) acc -= xr[p] * t2[p];
                 xr[i] = taup[i] * acc;
