@@ -27,7 +27,7 @@ internal static unsafe class SymmetricEigenSolver
         Tridiagonalization.Reduce(a, n, n, w, e, tau, options);
         if (z is null)
         {
-            TridiagonalQl.Solve(n, w, e, default);
+            TridiagonalQl.SolveValues(n, w, e);
         }
         else
         {

@@ -81,6 +81,69 @@ internal static unsafe class TridiagonalQl
     }
 
     /// <summary>
+    /// Eigenvalues only, by the root-free QL iteration (Pal–Walker–Kahan, LAPACK's <c>sterf</c>): it works on the
+    /// squared off-diagonals, so a sweep needs no square root, and ends with d ascending. e (n slots) is destroyed.
+    /// </summary>
+    /// <exception cref="NonConvergenceException">An eigenvalue needed more than 30 sweeps.</exception>
+    public static void SolveValues<T>(int n, T* d, T* e) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (n == 0) return;
+        T eps = Precision<T>.Epsilon, two = T.One + T.One, half = T.One / two;
+        e[n - 1] = T.Zero;
+        T norm = T.Zero;
+        for (int i = 0; i < n; i++) norm = T.Max(norm, T.Abs(d[i]) + T.Abs(e[i]) + (i > 0 ? T.Abs(e[i - 1]) : T.Zero));
+        T floor2 = eps * norm * (eps * norm), eps2 = eps * eps;
+        for (int i = 0; i < n - 1; i++) e[i] *= e[i];
+        for (int l = 0; l < n; l++)
+        {
+            int sweeps = 0;
+            while (true)
+            {
+                int m = l;
+                for (; m < n - 1; m++)
+                    if (e[m] <= eps2 * T.Abs(d[m] * d[m + 1]) || e[m] <= floor2) break;
+                if (m == l) break;
+                if (m == l + 1)
+                {
+                    // 2×2 block [[a, b], [b, c]] in closed form.
+                    T a = d[l], c = d[l + 1], b2 = e[l];
+                    T sm = a + c, rt = T.Sqrt((a - c) * (a - c) + (two + two) * b2);
+                    T rt1 = sm >= T.Zero ? half * (sm + rt) : half * (sm - rt);
+                    T rt2 = rt1 != T.Zero ? (a * c - b2) / rt1 : -rt;
+                    if (sm == T.Zero) { rt1 = half * rt; rt2 = -half * rt; }
+                    d[l] = rt1;
+                    d[l + 1] = rt2;
+                    e[l] = T.Zero;
+                    continue;
+                }
+                if (++sweeps > MaxSweepsPerValue)
+                    throw new NonConvergenceException($"symmetric tridiagonal QL: eigenvalue {l} of {n} did not converge in {MaxSweepsPerValue} sweeps.", sweeps, l);
+                T rte = T.Sqrt(e[l]);
+                T sigma = (d[l + 1] - d[l]) / (two * rte);
+                T r = Hypot(sigma, T.One);
+                sigma = d[l] - rte / (sigma + T.CopySign(r, sigma));
+                T cs = T.One, sn = T.Zero, gamma = d[m] - sigma, p = gamma * gamma;
+                for (int i = m - 1; i >= l; i--)
+                {
+                    T bb = e[i];
+                    r = p + bb;
+                    if (i != m - 1) e[i + 1] = sn * r;
+                    T oldc = cs;
+                    cs = p / r;
+                    sn = bb / r;
+                    T oldgam = gamma, alpha = d[i];
+                    gamma = cs * (alpha - sigma) - sn * oldgam;
+                    d[i + 1] = oldgam + (alpha - gamma);
+                    p = cs != T.Zero ? gamma * gamma / cs : oldc * bb;
+                }
+                e[l] = sn * p;
+                d[l] = sigma + gamma;
+            }
+        }
+        SortAscending(n, d, default);
+    }
+
+    /// <summary>
     /// √(f² + g²): the plain formula when both magnitudes are in a range where the squares neither overflow nor
     /// lose precision to underflow (the common case; several times cheaper than the library's scaled hypot),
     /// <see cref="IRootFunctions{T}.Hypot"/> otherwise.
