@@ -158,6 +158,37 @@ public sealed unsafe class SingularValueDecomposition<T> where T : unmanaged, IF
         return NDArray.FromArray(result, n, m);
     }
 
+    /// <summary>
+    /// Minimum-norm least-squares solution <c>X = V·Σ⁺·Uᵀ·B</c> (B with m rows, 1-D or 2-D), singular values at or
+    /// below <paramref name="tolerance"/> (default <see cref="DefaultTolerance"/>) treated as zero.
+    /// </summary>
+    public NDArray<T> Solve(NDArray<T> b, T? tolerance = null)
+    {
+        if (_u is null || _vt is null) throw NoVectors();
+        var data = DenseCopy.RightHandSide(b, Rows, "SVD solve", $"({Rows}, {Columns})", out int k, out bool vector);
+        int r = Rank(tolerance), n = Columns;
+        // C = Σ⁺·Uᵀ·B (r×k), then X = V[:, 0:r]·C.
+        var c = new T[r * k];
+        for (int l = 0; l < r; l++)
+        {
+            T inv = T.One / _s[l];
+            for (int i = 0; i < Rows; i++)
+            {
+                T uil = _u[i * _uCols + l] * inv;
+                if (uil == T.Zero) continue;
+                for (int j = 0; j < k; j++) c[l * k + j] += uil * data[i * k + j];
+            }
+        }
+        var x = new T[n * k];
+        for (int l = 0; l < r; l++)
+            for (int i = 0; i < n; i++)
+            {
+                T vil = _vt[l * n + i];
+                for (int j = 0; j < k; j++) x[i * k + j] += vil * c[l * k + j];
+            }
+        return DenseCopy.Result(x, n, k, vector);
+    }
+
     /// <summary>An orthonormal basis of the null space of A (n×(n − rank)), from the trailing rows of a full Vᵀ.</summary>
     public NDArray<T> NullSpace(T? tolerance = null)
     {

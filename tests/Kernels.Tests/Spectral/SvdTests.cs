@@ -172,6 +172,12 @@ public class SvdTests
         // Penrose conditions: A·A⁺·A = A and A⁺·A·A⁺ = A⁺.
         Assert.InRange(ReconstructionRatio<double>(a, Multiply(a, pinv), a), 0, Threshold);
         Assert.InRange(ReconstructionRatio<double>(pinv, Multiply(pinv, a), pinv), 0, Threshold * 4);
+        // Minimum-norm least squares agrees with the pseudo-inverse.
+        var b = RandomDense(rng, 7, 2);
+        var x = ToDouble(svd.Solve(NDArray.FromArray(b)));
+        var xp = Multiply(pinv, b);
+        Assert.InRange(Frobenius(Subtract(x, xp)) / (Frobenius(xp) * 7 * Eps<double>()), 0, Threshold);
+        Assert.Throws<ArgumentException>(() => svd.Solve(new NDArray<double>(6)));
         var ns = ToDouble(svd.NullSpace());
         Assert.Equal(2, ns.GetLength(1));
         Assert.InRange(Frobenius(Multiply(a, ns)) / (Frobenius(a) * 7 * Eps<double>()), 0, Threshold);
