@@ -72,7 +72,7 @@ public static partial class Lapack
                     if (wide) dense[j * q + i] = x;
                     else dense[i * q + j] = x;
                 }
-            SvdSolver.Compute(dense, p, q, ps, vectors ? ui : null, innerU, vectors ? vi : null, false, true, options);
+            SvdSolver.Compute(dense, p, q, ps, vectors ? ui : null, innerU, vectors ? vi : null, false, SvdSolver.AutoDivideAndConquerFrom, options);
             if (!vectors) return;
             var uInner = StridedMatrix<T>.RowMajor(ui, p, innerU, Math.Max(innerU, 1));
             var vInner = StridedMatrix<T>.RowMajor(vi, q, q, Math.Max(q, 1));

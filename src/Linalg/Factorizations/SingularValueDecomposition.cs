@@ -22,7 +22,8 @@ public enum SvdMode
 /// <summary>The SVD algorithm.</summary>
 public enum SvdMethod
 {
-    /// <summary>Divide and conquer for the vectors, bidiagonal QR for values only (the default, as LAPACK's gesdd).</summary>
+    /// <summary>Divide and conquer for the vectors from order 256 (bidiagonal QR below, where it is faster, and for
+    /// values only): the default, as LAPACK's gesdd.</summary>
     Auto,
 
     /// <summary>Householder bidiagonalisation + bidiagonal divide and conquer (Gu–Eisenstat) for the vectors.</summary>
@@ -79,7 +80,7 @@ public sealed unsafe class SingularValueDecomposition<T> where T : unmanaged, IF
         using var vtInner = new Scratch<T>(vectors ? q * q : 0);
         fixed (T* ps = _s)
             SvdSolver.Compute(src, p, q, ps, vectors ? uInner.Pointer : null, uColsInner, vectors ? vtInner.Pointer : null,
-                method == SvdMethod.Jacobi, method is SvdMethod.Auto or SvdMethod.DivideAndConquer, options);
+                method == SvdMethod.Jacobi, DivideAndConquerFrom(method), options);
         if (!vectors) return;
         if (!transpose)
         {
@@ -97,6 +98,13 @@ public sealed unsafe class SingularValueDecomposition<T> where T : unmanaged, IF
         for (int i = 0; i < uColsInner; i++)
             for (int j = 0; j < n; j++) _vt[i * n + j] = uInner.Pointer[j * uColsInner + i];
     }
+
+    private static int DivideAndConquerFrom(SvdMethod method) => method switch
+    {
+        SvdMethod.Auto => SvdSolver.AutoDivideAndConquerFrom,
+        SvdMethod.DivideAndConquer => 0,
+        _ => int.MaxValue,
+    };
 
     /// <summary>m.</summary>
     public int Rows { get; }
