@@ -22,7 +22,7 @@ public enum SvdMode
 /// <summary>The SVD algorithm.</summary>
 public enum SvdMethod
 {
-    /// <summary>Divide and conquer for the vectors from order 256 (bidiagonal QR below, where it is faster, and for
+    /// <summary>Divide and conquer for the vectors from order 100 (bidiagonal QR below, where it is faster, and for
     /// values only): the default, as LAPACK's gesdd.</summary>
     Auto,
 
