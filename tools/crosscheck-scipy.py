@@ -112,5 +112,16 @@ for n in [1, 6, 50, 128]:
     check(f"eig residual {n}", np.abs(a @ v - v * w).max() / (nrm * n * eps))
     check(f"eig left residual {n}", np.abs(vl.conj().T @ a - w[:, None] * vl.conj().T).max() / (nrm * n * eps))
 
+# Kronecker operator: (A ⊗ B ⊗ C)·X without forming the product, vs numpy.kron.
+for shapes in [[(3, 4), (5, 2)], [(2, 3), (4, 4), (3, 2)], [(1, 1), (6, 5)]]:
+    mats = [rng.standard_normal(s) for s in shapes]
+    k = mats[0]
+    for m_ in mats[1:]:
+        k = np.kron(k, m_)
+    x = rng.standard_normal((k.shape[1], 3))
+    paths = [save(f"k{i}.npy", m_) for i, m_ in enumerate(mats)]
+    y = run("kron", *paths, save("kx.npy", x))("y.npy")
+    check(f"kron operator vs numpy.kron {'x'.join(str(s) for s in shapes)}", np.abs(y - k @ x).max() / (np.abs(k).max() * np.abs(x).max() * k.shape[1] * eps))
+
 print(f"crosscheck-scipy: {len(failures)} failure(s)")
 sys.exit(1 if failures else 0)

@@ -30,6 +30,7 @@ internal static class Program
           svd A.npy -o OUT [--thin|--full|--values] [--method auto|dc|qr|jacobi]   writes u.npy s.npy vt.npy
           eigh A.npy -o OUT [--values]   writes w.npy v.npy (ascending; lower triangle read)
           eig A.npy -o OUT [--values] [--left] [--no-balance]   writes complex128 w.npy v.npy (vl.npy), prints κ₂(V)
+          kron A.npy B.npy [C.npy ...] X.npy -o OUT [--transpose]   writes y.npy = (A ⊗ B ⊗ …)·X, never forming the product
           verify gemm                    check every GEMM micro-kernel set this CPU can run (for qemu/Bochs runs)
           OP INPUT.npy... -o OUTDIR      run an operation on .npy files, write OUTDIR/OP.npy
           ops                            list the operations
@@ -61,6 +62,7 @@ internal static class Program
                 case "gemm": return GemmCommand.Run(rest);
                 case var f when FactorCommand.Commands.ContainsKey(f): return FactorCommand.Run(f, rest);
                 case var f when SpectralCommand.Commands.ContainsKey(f): return SpectralCommand.Run(f, rest);
+                case "kron": return KroneckerCommand.Run(rest);
                 case "verify": return VerifyCommand.Run(rest);
                 case "ops":
                     Console.WriteLine(string.Join(Environment.NewLine, Operations.Catalog.Select(o => $"{o.Name,-12} {o.Summary}")));
