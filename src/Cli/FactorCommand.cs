@@ -39,13 +39,7 @@ internal static class FactorCommand
         double? rcond = args.GetDouble("--rcond");
         args.RejectUnknown();
         var files = args.Positional.Select(NpyFile.Read).ToArray();
-        bool useDouble = dtype switch
-        {
-            null => files.Any(i => i.Kind is NpyElementKind.Float64 or NpyElementKind.Int64 or NpyElementKind.Int32),
-            "float64" or "f8" or "double" or "f64" => true,
-            "float32" or "f4" or "float" or "f32" => false,
-            _ => throw new UsageException($"--dtype must be float32 or float64, got '{dtype}'"),
-        };
+        bool useDouble = ComputeType.IsDouble(dtype, files);
         int? cols = columns is null ? null : int.TryParse(columns, out int c) ? c : throw new UsageException($"bad --columns '{columns}'");
         Directory.CreateDirectory(outDir);
         var written = useDouble

@@ -24,13 +24,7 @@ internal static class GemmCommand
         args.RejectUnknown();
         if (beta != 0 && cPath is null) throw new UsageException("gemm: --beta needs --c C.npy");
         var inputs = new[] { args.Positional[0], args.Positional[1] }.Concat(cPath is null ? [] : [cPath]).Select(NpyFile.Read).ToArray();
-        bool useDouble = dtype switch
-        {
-            null => inputs.Any(i => i.Kind is NpyElementKind.Float64 or NpyElementKind.Int64 or NpyElementKind.Int32),
-            "float64" or "f8" or "double" or "f64" => true,
-            "float32" or "f4" or "float" or "f32" => false,
-            _ => throw new UsageException($"--dtype must be float32 or float64, got '{dtype}'"),
-        };
+        bool useDouble = ComputeType.IsDouble(dtype, inputs);
         Directory.CreateDirectory(outDir);
         string path = Path.Combine(outDir, "c.npy");
         string shape = useDouble ? Compute<double>(inputs, ta, tb, alpha, beta, path) : Compute<float>(inputs, ta, tb, alpha, beta, path);

@@ -23,13 +23,7 @@ internal static class KroneckerCommand
         string? dtype = args.Get("--dtype");
         args.RejectUnknown();
         var files = args.Positional.Select(NpyFile.Read).ToArray();
-        bool useDouble = dtype switch
-        {
-            null => files.Any(f => f.Kind is NpyElementKind.Float64 or NpyElementKind.Int64 or NpyElementKind.Int32),
-            "float64" or "f8" or "double" or "f64" => true,
-            "float32" or "f4" or "float" or "f32" => false,
-            _ => throw new UsageException($"--dtype must be float32 or float64, got '{dtype}'"),
-        };
+        bool useDouble = ComputeType.IsDouble(dtype, files);
         Directory.CreateDirectory(outDir);
         string path = Path.Combine(outDir, "y.npy");
         string shape = useDouble ? Compute<double>(files, transpose, path) : Compute<float>(files, transpose, path);

@@ -43,13 +43,7 @@ internal static class Operations
         if (args.Positional.Count != op.Inputs)
             throw new UsageException($"{op.Name} takes {op.Inputs} input file(s), got {args.Positional.Count}");
         var inputs = args.Positional.Select(NpyFile.Read).ToArray();
-        bool useDouble = dtype switch
-        {
-            null => inputs.Any(i => i.Kind is NpyElementKind.Float64 or NpyElementKind.Int64 or NpyElementKind.Int32),
-            "float64" or "f8" or "double" => true,
-            "float32" or "f4" or "float" => false,
-            _ => throw new UsageException($"--dtype must be float32 or float64, got '{dtype}'"),
-        };
+        bool useDouble = ComputeType.IsDouble(dtype, inputs);
         Directory.CreateDirectory(outDir);
         string path = Path.Combine(outDir, op.Name + ".npy");
         string shape;

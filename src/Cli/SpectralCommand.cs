@@ -36,13 +36,7 @@ internal static class SpectralCommand
         if (name != "eig" && (noBalance || left)) throw new UsageException("--no-balance and --left apply to eig only");
         if ((values ? 1 : 0) + (full ? 1 : 0) + (thin ? 1 : 0) > 1) throw new UsageException("svd: choose one of --thin, --full, --values");
         var file = NpyFile.Read(args.Positional[0]);
-        bool useDouble = dtype switch
-        {
-            null => file.Kind is NpyElementKind.Float64 or NpyElementKind.Int64 or NpyElementKind.Int32,
-            "float64" or "f8" or "double" or "f64" => true,
-            "float32" or "f4" or "float" or "f32" => false,
-            _ => throw new UsageException($"--dtype must be float32 or float64, got '{dtype}'"),
-        };
+        bool useDouble = ComputeType.IsDouble(dtype, new[] { file });
         var svdMethod = method switch
         {
             "auto" => SvdMethod.Auto,
