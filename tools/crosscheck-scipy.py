@@ -123,5 +123,26 @@ for shapes in [[(3, 4), (5, 2)], [(2, 3), (4, 4), (3, 2)], [(1, 1), (6, 5)]]:
     y = run("kron", *paths, save("kx.npy", x))("y.npy")
     check(f"kron operator vs numpy.kron {'x'.join(str(s) for s in shapes)}", np.abs(y - k @ x).max() / (np.abs(k).max() * np.abs(x).max() * k.shape[1] * eps))
 
+# CG on the 2-D Poisson problem (b = ones, rtol 1e-8): iteration count within ±2 of SciPy's on the same matrix.
+import re
+import scipy.sparse as sparse
+import scipy.sparse.linalg as spla
+for n_grid in [16, 64]:
+    t1 = sparse.diags([-1, 2, -1], [-1, 0, 1], shape=(n_grid, n_grid))
+    poisson = (sparse.kron(t1, sparse.eye(n_grid)) + sparse.kron(sparse.eye(n_grid), t1)).tocsr()
+    count = [0]
+    kwargs = {"rtol": 1e-8} if "rtol" in spla.cg.__code__.co_varnames else {"tol": 1e-8}
+    spla.cg(poisson, np.ones(n_grid * n_grid), callback=lambda _: count.__setitem__(0, count[0] + 1), **kwargs)
+    for op in ["stencil", "csr"]:
+        out = subprocess.run(["dotnet", dll, "cg", "--poisson", str(n_grid), "--operator", op, "--rtol", "1e-8"], capture_output=True, text=True).stdout
+        ours = int(re.search(r"(\d+) iterations", out).group(1))
+        check(f"cg poisson {n_grid} {op}: |iterations − SciPy's| ({ours} vs {count[0]})", abs(ours - count[0]), limit=2.5)
+    # Dense CG through .npy files: solution agrees with a direct solve.
+    spd = rng.standard_normal((30, 30)); spd = spd @ spd.T + 30 * np.eye(30)
+    rhs = rng.standard_normal(30)
+    x = run("cg", save("spd.npy", spd), save("rhs.npy", rhs), "--rtol", "1e-12")("x.npy")
+    xd = np.linalg.solve(spd, rhs)
+    check(f"cg dense 30 vs solve (relative, 1e-10 units)", np.abs(x - xd).max() / np.abs(xd).max() / 1e-10)
+
 print(f"crosscheck-scipy: {len(failures)} failure(s)")
 sys.exit(1 if failures else 0)

@@ -31,6 +31,9 @@ internal static class Program
           eigh A.npy -o OUT [--values]   writes w.npy v.npy (ascending; lower triangle read)
           eig A.npy -o OUT [--values] [--left] [--no-balance]   writes complex128 w.npy v.npy (vl.npy), prints κ₂(V)
           kron A.npy B.npy [C.npy ...] X.npy -o OUT [--transpose]   writes y.npy = (A ⊗ B ⊗ …)·X, never forming the product
+          cg --poisson N [--dims 2|3] [--operator stencil|csr] [--precond none|jacobi] [--rtol R]
+                                         CG on the Poisson problem: iterations, residual, ms/iteration
+          cg A.npy B.npy -o OUT [--precond none|jacobi] [--rtol R]   writes x.npy
           verify gemm                    check every GEMM micro-kernel set this CPU can run (for qemu/Bochs runs)
           OP INPUT.npy... -o OUTDIR      run an operation on .npy files, write OUTDIR/OP.npy
           ops                            list the operations
@@ -63,6 +66,7 @@ internal static class Program
                 case var f when FactorCommand.Commands.ContainsKey(f): return FactorCommand.Run(f, rest);
                 case var f when SpectralCommand.Commands.ContainsKey(f): return SpectralCommand.Run(f, rest);
                 case "kron": return KroneckerCommand.Run(rest);
+                case "cg": return CgCommand.Run(rest);
                 case "verify": return VerifyCommand.Run(rest);
                 case "ops":
                     Console.WriteLine(string.Join(Environment.NewLine, Operations.Catalog.Select(o => $"{o.Name,-12} {o.Summary}")));
