@@ -144,5 +144,15 @@ for n_grid in [16, 64]:
     xd = np.linalg.solve(spd, rhs)
     check(f"cg dense 30 vs solve (relative, 1e-10 units)", np.abs(x - xd).max() / np.abs(xd).max() / 1e-10)
 
+# Randomized SVD: leading singular values of a decaying spectrum vs LAPACK, error near σ_{k+1}.
+uq, _ = np.linalg.qr(rng.standard_normal((300, 60)))
+vq, _ = np.linalg.qr(rng.standard_normal((200, 60)))
+spec = 0.8 ** np.arange(60)
+lowrank = (uq * spec) @ vq.T
+get = run("rsvd", save("lr.npy", lowrank), "--rank", "10", "--seed", "3")
+u, s, vt = get("u.npy"), get("s.npy"), get("vt.npy")
+check("rsvd rank 10 σ vs gesdd (relative, 1e-8 units)", np.abs(s - spec[:10]).max() / spec[0] / 1e-8)
+check("rsvd rank 10 ‖A − USVᵀ‖₂ / σ11 (≤ 1.5)", np.linalg.norm(lowrank - (u * s) @ vt, 2) / spec[10], limit=1.5)
+
 print(f"crosscheck-scipy: {len(failures)} failure(s)")
 sys.exit(1 if failures else 0)

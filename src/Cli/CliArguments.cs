@@ -39,6 +39,23 @@ internal sealed class CliArguments
 
     public bool Has(string name) { _used.Add(name); return _options.ContainsKey(name); }
 
+    /// <summary>
+    /// The common opening of a file command: true (after printing the usage) when help was asked for; otherwise
+    /// checks the number of positional inputs and returns the required -o OUTDIR through <paramref name="outDir"/>.
+    /// </summary>
+    public bool HelpOrOutput(string name, string usage, int inputs, out string outDir)
+    {
+        outDir = "";
+        if (Has("--help") || Has("-h"))
+        {
+            Console.WriteLine($"usage: kernels {usage}");
+            return true;
+        }
+        if (Positional.Count != inputs) throw new UsageException($"usage: kernels {usage}");
+        outDir = Get("-o", "--out") ?? throw new UsageException($"{name}: missing -o OUTDIR");
+        return false;
+    }
+
     public string? Get(string name, string? alias = null)
     {
         _used.Add(name);

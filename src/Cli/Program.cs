@@ -34,6 +34,8 @@ internal static class Program
           cg --poisson N [--dims 2|3] [--operator stencil|csr] [--precond none|jacobi] [--rtol R]
                                          CG on the Poisson problem: iterations, residual, ms/iteration
           cg A.npy B.npy -o OUT [--precond none|jacobi] [--rtol R]   writes x.npy
+          sketch A.npy -o OUT --rows M [--kind gaussian|rademacher|sparse|countsketch|srht] [--seed S]   writes sa.npy
+          rsvd A.npy -o OUT --rank K [--oversampling P] [--power-iterations Q] [--seed S]   writes u.npy s.npy vt.npy
           verify gemm                    check every GEMM micro-kernel set this CPU can run (for qemu/Bochs runs)
           OP INPUT.npy... -o OUTDIR      run an operation on .npy files, write OUTDIR/OP.npy
           ops                            list the operations
@@ -67,6 +69,7 @@ internal static class Program
                 case var f when SpectralCommand.Commands.ContainsKey(f): return SpectralCommand.Run(f, rest);
                 case "kron": return KroneckerCommand.Run(rest);
                 case "cg": return CgCommand.Run(rest);
+                case var f when SketchCommand.Commands.ContainsKey(f): return SketchCommand.Run(f, rest);
                 case "verify": return VerifyCommand.Run(rest);
                 case "ops":
                     Console.WriteLine(string.Join(Environment.NewLine, Operations.Catalog.Select(o => $"{o.Name,-12} {o.Summary}")));

@@ -20,14 +20,7 @@ internal static class SpectralCommand
 
     public static int Run(string name, CliArguments args)
     {
-        string usage = Commands[name];
-        if (args.Has("--help") || args.Has("-h"))
-        {
-            Console.WriteLine($"usage: kernels {usage}");
-            return 0;
-        }
-        if (args.Positional.Count != 1) throw new UsageException($"usage: kernels {usage}");
-        string outDir = args.Get("-o", "--out") ?? throw new UsageException($"{name}: missing -o OUTDIR");
+        if (args.HelpOrOutput(name, Commands[name], 1, out string outDir)) return 0;
         string? dtype = args.Get("--dtype");
         bool values = args.Has("--values"), full = args.Has("--full"), thin = args.Has("--thin"), noBalance = args.Has("--no-balance"), left = args.Has("--left");
         string method = args.Get("--method") ?? "auto";
