@@ -1,5 +1,6 @@
 using System.Numerics;
 using Kernels.Linalg.Blas;
+using Kernels.Linalg.Internal;
 using Kernels.Tensors;
 
 namespace Kernels.Linalg.Sketching;
@@ -44,8 +45,9 @@ public static class RandomizedSvd
         int m = a.Shape[0], n = a.Shape[1], kMax = Math.Min(m, n);
         if (rank < 1 || rank > kMax) throw new ArgumentOutOfRangeException(nameof(rank), $"Randomized SVD: rank {rank} outside 1…{kMax} for A {a.ShapeString}.");
         ArgumentOutOfRangeException.ThrowIfNegative(oversampling);
-        foreach (var v in a.ToArray())
-            if (!T.IsFinite(v)) throw new ArgumentException($"Randomized SVD: A {a.ShapeString} has a non-finite value {v}.", nameof(a));
+        // Checked in place when contiguous: a copy of a large A would cost more than a power iteration.
+        if (a.TryGetSpan(out var span)) DenseCopy.ThrowIfNonFinite<T>(span, "A", $"Randomized SVD of {a.ShapeString}", n);
+        else DenseCopy.ThrowIfNonFinite<T>(a.ToArray(), "A", $"Randomized SVD of {a.ShapeString}", n);
         int q = powerIterations ?? (rank < 0.1 * kMax ? 7 : 4);
         int size = Math.Min(rank + oversampling, kMax);
         var basis = RangeFinder(a, size, q, seed, options);

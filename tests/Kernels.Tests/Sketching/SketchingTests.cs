@@ -89,5 +89,8 @@ public class SketchingTests
         var rl = RandomizedSvd.Compute(NDArray.FromArray(low), 5, seed: 2);
         Assert.True(rl.ErrorEstimate < 1e-10, $"estimate {rl.ErrorEstimate}");
         Assert.Throws<ArgumentOutOfRangeException>(() => RandomizedSvd.Compute(NDArray.FromArray(low), 61));
+        low[3, 4] = double.NaN;
+        Assert.Contains("non-finite", Assert.Throws<ArgumentException>(() => RandomizedSvd.Compute(NDArray.FromArray(low), 5)).Message);
+        Assert.Contains("non-finite", Assert.Throws<ArgumentException>(() => RandomizedSvd.Compute(NDArray.FromArray(low).Transpose(), 5)).Message);
     }
 }
