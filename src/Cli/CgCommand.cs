@@ -12,7 +12,7 @@ namespace Kernels.Cli;
 internal static class CgCommand
 {
     public const string Usage = "cg --poisson N [--dims 2|3] [--operator stencil|csr] [--precond none|jacobi] [--rtol R] [--maxiter K]\n" +
-        "       kernels cg A.npy B.npy -o OUTDIR [--precond none|jacobi] [--rtol R] [--maxiter K]   writes x.npy";
+        "       kernels cg A.npy B.npy -o OUTDIR [--method cg|minres|cgls] [--precond none|jacobi] [--rtol R] [--maxiter K]   writes x.npy";
 
     public static int Run(CliArguments args)
     {
@@ -28,9 +28,11 @@ internal static class CgCommand
         double rtol = args.GetDouble("--rtol") ?? 1e-5;
         int maxiter = args.GetInt("--maxiter", 0);
         string? outDir = args.Get("-o", "--out");
+        string method = args.Get("--method") ?? "cg";
         args.RejectUnknown();
         if (precond is not ("none" or "jacobi")) throw new UsageException($"--precond must be none or jacobi; got '{precond}'");
         if (op is not ("stencil" or "csr")) throw new UsageException($"--operator must be stencil or csr; got '{op}'");
+        if (method is not ("cg" or "minres" or "cgls")) throw new UsageException($"--method must be cg, minres or cgls; got '{method}'");
         if (poisson > 0)
         {
             if (args.Positional.Count != 0) throw new UsageException($"usage: kernels {Usage}");
@@ -54,7 +56,14 @@ internal static class CgCommand
         var rhs = NpyFile.Read(args.Positional[1]).ToNDArray<double>(allowConversion: true);
         if (rhs.Rank != 1) throw new UsageException($"cg: B must be 1-D; got {rhs.ShapeString}");
         var dense = new DenseOperator<double>(matrix);
-        var res = ConjugateGradient.Solve<double>(dense, rhs.ToArray(), options: Options(dense, precond, rtol, maxiter));
+        var denseOptions = Options(dense, precond, rtol, maxiter);
+        if (method != "cg" && precond != "none") throw new UsageException("--precond applies to --method cg only");
+        var res = method switch
+        {
+            "minres" => KrylovSolvers.Minres<double>(dense, rhs.ToArray(), denseOptions),
+            "cgls" => KrylovSolvers.Cgls<double>(dense, rhs.ToArray(), denseOptions),
+            _ => ConjugateGradient.Solve<double>(dense, rhs.ToArray(), options: denseOptions),
+        };
         Directory.CreateDirectory(outDir);
         string path = Path.Combine(outDir, "x.npy");
         NpyFile.Write(path, NDArray.FromArray(res.Solution, res.Solution.Length));

@@ -33,7 +33,7 @@ internal static class Program
           kron A.npy B.npy [C.npy ...] X.npy -o OUT [--transpose]   writes y.npy = (A ⊗ B ⊗ …)·X, never forming the product
           cg --poisson N [--dims 2|3] [--operator stencil|csr] [--precond none|jacobi] [--rtol R]
                                          CG on the Poisson problem: iterations, residual, ms/iteration
-          cg A.npy B.npy -o OUT [--precond none|jacobi] [--rtol R]   writes x.npy
+          cg A.npy B.npy -o OUT [--method cg|minres|cgls] [--precond none|jacobi] [--rtol R]   writes x.npy
           sketch A.npy -o OUT --rows M [--kind gaussian|rademacher|sparse|countsketch|srht] [--seed S]   writes sa.npy
           rsvd A.npy -o OUT --rank K [--oversampling P] [--power-iterations Q] [--seed S]   writes u.npy s.npy vt.npy
           verify gemm                    check every GEMM micro-kernel set this CPU can run (for qemu/Bochs runs)

@@ -8,7 +8,7 @@ namespace Kernels.Linalg.Solvers;
 /// <c>y = A·x</c> streams the values and indices once per product; each row's dot product runs with four independent
 /// accumulators (the gathers of x are the cost, as in SciPy's kernel).
 /// </summary>
-public sealed class CsrMatrix<T> : ILinearOperator<T>, IDiagonalSource<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class CsrMatrix<T> : ITransposableOperator<T>, IDiagonalSource<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly int[] _rowStart, _columns;
     private readonly T[] _values;
@@ -65,6 +65,20 @@ public sealed class CsrMatrix<T> : ILinearOperator<T>, IDiagonalSource<T> where 
             }
             for (; k < end; k++) s0 += vals[k] * x[cols[k]];
             y[i] = (s0 + s1) + (s2 + s3);
+        }
+    }
+
+    /// <inheritdoc />
+    public void ApplyTranspose(ReadOnlySpan<T> x, Span<T> y)
+    {
+        if (x.Length < Rows || y.Length < Columns)
+            throw new ArgumentException($"CSR ({Rows}×{Columns})ᵀ · x: x has {x.Length} and y {y.Length} elements.");
+        y[..Columns].Clear();
+        for (int i = 0; i < Rows; i++)
+        {
+            T xi = x[i];
+            if (xi == T.Zero) continue;
+            for (int k = _rowStart[i]; k < _rowStart[i + 1]; k++) y[_columns[k]] += _values[k] * xi;
         }
     }
 

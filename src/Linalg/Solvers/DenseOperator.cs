@@ -6,7 +6,7 @@ using Kernels.Tensors;
 namespace Kernels.Linalg.Solvers;
 
 /// <summary>A dense matrix as an operator (row-major copy; <c>y = A·x</c> by four-row dot products).</summary>
-public sealed unsafe class DenseOperator<T> : ILinearOperator<T>, IDiagonalSource<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed unsafe class DenseOperator<T> : ITransposableOperator<T>, IDiagonalSource<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[] _a;
 
@@ -31,6 +31,16 @@ public sealed unsafe class DenseOperator<T> : ILinearOperator<T>, IDiagonalSourc
         fixed (T* px = x)
         fixed (T* py = y)
             DenseMatrixVector.Times(Rows, Columns, pa, Columns, px, py);
+    }
+
+    /// <inheritdoc />
+    public void ApplyTranspose(ReadOnlySpan<T> x, Span<T> y)
+    {
+        if (x.Length < Rows || y.Length < Columns) throw new ArgumentException($"Dense ({Rows}×{Columns})ᵀ · x: x has {x.Length} and y {y.Length} elements.");
+        fixed (T* pa = _a)
+        fixed (T* px = x)
+        fixed (T* py = y)
+            DenseMatrixVector.TransposeTimes(Rows, Columns, pa, Columns, px, py);
     }
 
     /// <inheritdoc />

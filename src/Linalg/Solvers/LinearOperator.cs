@@ -15,6 +15,13 @@ public interface ILinearOperator<T> where T : unmanaged, IFloatingPointIeee754<T
     void Apply(ReadOnlySpan<T> x, Span<T> y);
 }
 
+/// <summary>An operator that can also apply its transpose (least-squares solvers need <c>Aᵀ·y</c>).</summary>
+public interface ITransposableOperator<T> : ILinearOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Writes <c>Aᵀ·x</c> (x of length m) into y (length n).</summary>
+    void ApplyTranspose(ReadOnlySpan<T> x, Span<T> y);
+}
+
 /// <summary>An operator that can report its diagonal (for the Jacobi preconditioner).</summary>
 public interface IDiagonalSource<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
