@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace Kernels.Linalg.Internal;
 
@@ -27,10 +26,10 @@ internal static unsafe class DenseMatrixVector
                 for (; c <= n - w; c += w)
                 {
                     var acc = Vector.Load(y + c);
-                    acc = MulAdd(Vector.Load(a0 + c), b0, acc);
-                    acc = MulAdd(Vector.Load(a1 + c), b1, acc);
-                    acc = MulAdd(Vector.Load(a2 + c), b2, acc);
-                    acc = MulAdd(Vector.Load(a3 + c), b3, acc);
+                    acc = StridedVector.MulAdd(Vector.Load(a0 + c), b0, acc);
+                    acc = StridedVector.MulAdd(Vector.Load(a1 + c), b1, acc);
+                    acc = StridedVector.MulAdd(Vector.Load(a2 + c), b2, acc);
+                    acc = StridedVector.MulAdd(Vector.Load(a3 + c), b3, acc);
                     Vector.Store(acc, y + c);
                 }
             }
@@ -54,10 +53,10 @@ internal static unsafe class DenseMatrixVector
                 for (; c <= n - w; c += w)
                 {
                     var xv = Vector.Load(x + c);
-                    acc0 = MulAdd(Vector.Load(a0 + c), xv, acc0);
-                    acc1 = MulAdd(Vector.Load(a1 + c), xv, acc1);
-                    acc2 = MulAdd(Vector.Load(a2 + c), xv, acc2);
-                    acc3 = MulAdd(Vector.Load(a3 + c), xv, acc3);
+                    acc0 = StridedVector.MulAdd(Vector.Load(a0 + c), xv, acc0);
+                    acc1 = StridedVector.MulAdd(Vector.Load(a1 + c), xv, acc1);
+                    acc2 = StridedVector.MulAdd(Vector.Load(a2 + c), xv, acc2);
+                    acc3 = StridedVector.MulAdd(Vector.Load(a3 + c), xv, acc3);
                 }
                 s0 = Vector.Sum(acc0); s1 = Vector.Sum(acc1); s2 = Vector.Sum(acc2); s3 = Vector.Sum(acc3);
             }
@@ -71,13 +70,4 @@ internal static unsafe class DenseMatrixVector
         for (; r < m; r++) y[r] = StridedVector.Dot(n, a + r * ld, 1, x, 1);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<T> MulAdd<T>(Vector<T> a, Vector<T> b, Vector<T> c) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(double))
-            return Vector.MultiplyAddEstimate(a.As<T, double>(), b.As<T, double>(), c.As<T, double>()).As<double, T>();
-        if (typeof(T) == typeof(float))
-            return Vector.MultiplyAddEstimate(a.As<T, float>(), b.As<T, float>(), c.As<T, float>()).As<float, T>();
-        return a * b + c;
-    }
 }

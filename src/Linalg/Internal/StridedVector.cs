@@ -39,7 +39,7 @@ internal static unsafe class StridedVector
     /// <summary>a·b + c per lane: fused where the hardware has FMA, multiply-then-add elsewhere (never a slow
     /// software FMA).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<T> MulAdd<T>(Vector<T> a, Vector<T> b, Vector<T> c) where T : unmanaged, IFloatingPointIeee754<T>
+    internal static Vector<T> MulAdd<T>(Vector<T> a, Vector<T> b, Vector<T> c) where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (typeof(T) == typeof(double))
             return Vector.MultiplyAddEstimate(a.As<T, double>(), b.As<T, double>(), c.As<T, double>()).As<double, T>();
@@ -89,6 +89,34 @@ internal static unsafe class StridedVector
         }
         for (; i < n; i++) s += x[i] * y[i];
         return s;
+    }
+
+    /// <summary>
+    /// Plane rotation (BLAS <c>rot</c>): <c>(xᵢ, yᵢ) ← (c·xᵢ + s·yᵢ, c·yᵢ − s·xᵢ)</c>. Vectorised when both strides are 1
+    /// (rows of Uᵀ/Vᵀ, contiguous leaf blocks), a scalar loop otherwise (columns of row-major blocks). The sum and
+    /// products are formed without fusing, so callers passing −s get bit-for-bit the mirrored convention.
+    /// </summary>
+    public static void Rotate<T>(int n, T* x, nint incx, T* y, nint incy, T c, T s) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int k = 0;
+        if (incx == 1 && incy == 1 && Vector.IsHardwareAccelerated)
+        {
+            var vc = new Vector<T>(c);
+            var vs = new Vector<T>(s);
+            for (; k <= n - Vector<T>.Count; k += Vector<T>.Count)
+            {
+                var a = Vector.Load(x + k);
+                var b = Vector.Load(y + k);
+                Vector.Store(vc * a + vs * b, x + k);
+                Vector.Store(vc * b - vs * a, y + k);
+            }
+        }
+        for (; k < n; k++)
+        {
+            T a = x[k * incx], b = y[k * incy];
+            x[k * incx] = c * a + s * b;
+            y[k * incy] = c * b - s * a;
+        }
     }
 
     /// <summary><c>x ← α·x</c>.</summary>

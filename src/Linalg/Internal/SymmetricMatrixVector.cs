@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
 
 namespace Kernels.Linalg.Internal;
 
@@ -36,14 +35,14 @@ internal static unsafe class SymmetricMatrixVector
                     var v1 = Vector.Load(a1 + c);
                     var v2 = Vector.Load(a2 + c);
                     var v3 = Vector.Load(a3 + c);
-                    acc0 = MulAdd(v0, xv, acc0);
-                    acc1 = MulAdd(v1, xv, acc1);
-                    acc2 = MulAdd(v2, xv, acc2);
-                    acc3 = MulAdd(v3, xv, acc3);
-                    yv = MulAdd(v0, b0, yv);
-                    yv = MulAdd(v1, b1, yv);
-                    yv = MulAdd(v2, b2, yv);
-                    yv = MulAdd(v3, b3, yv);
+                    acc0 = StridedVector.MulAdd(v0, xv, acc0);
+                    acc1 = StridedVector.MulAdd(v1, xv, acc1);
+                    acc2 = StridedVector.MulAdd(v2, xv, acc2);
+                    acc3 = StridedVector.MulAdd(v3, xv, acc3);
+                    yv = StridedVector.MulAdd(v0, b0, yv);
+                    yv = StridedVector.MulAdd(v1, b1, yv);
+                    yv = StridedVector.MulAdd(v2, b2, yv);
+                    yv = StridedVector.MulAdd(v3, b3, yv);
                     Vector.Store(yv, y + c);
                 }
                 s0 = Vector.Sum(acc0); s1 = Vector.Sum(acc1); s2 = Vector.Sum(acc2); s3 = Vector.Sum(acc3);
@@ -74,13 +73,4 @@ internal static unsafe class SymmetricMatrixVector
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<T> MulAdd<T>(Vector<T> a, Vector<T> b, Vector<T> c) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        if (typeof(T) == typeof(double))
-            return Vector.MultiplyAddEstimate(a.As<T, double>(), b.As<T, double>(), c.As<T, double>()).As<double, T>();
-        if (typeof(T) == typeof(float))
-            return Vector.MultiplyAddEstimate(a.As<T, float>(), b.As<T, float>(), c.As<T, float>()).As<float, T>();
-        return a * b + c;
-    }
 }

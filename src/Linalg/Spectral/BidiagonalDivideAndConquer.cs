@@ -157,7 +157,7 @@ internal static unsafe class BidiagonalDivideAndConquer
                     // A (numerically) zero pole: fold its z into pole 0 with a V-side rotation; σ = 0 deflates.
                     T r = TridiagonalQl.Hypot(z[0], z[p]);
                     T c = z[0] / r, sn = z[p] / r;
-                    RotateColumns(_v, n, r0, cols, vc[0], vc[p], c, sn);
+                    StridedVector.Rotate(cols, _v + r0 * n + vc[0], n, _v + r0 * n + vc[p], n, c, sn);
                     z[0] = r; z[p] = T.Zero; dv[p] = T.Zero;
                     defl[dc++] = p;
                     continue;
@@ -173,8 +173,8 @@ internal static unsafe class BidiagonalDivideAndConquer
                     {
                         // Close poles: the same rotation on both sides zeroes z_prev, which then deflates.
                         z[p] = tau; z[prev] = T.Zero;
-                        RotateColumns(_u, n, r0, rows, uc[prev], uc[p], cv, sv);
-                        RotateColumns(_v, n, r0, cols, vc[prev], vc[p], cv, sv);
+                        StridedVector.Rotate(rows, _u + r0 * n + uc[prev], n, _u + r0 * n + uc[p], n, cv, sv);
+                        StridedVector.Rotate(cols, _v + r0 * n + vc[prev], n, _v + r0 * n + vc[p], n, cv, sv);
                         T dp = dv[prev] * cv * cv + dv[p] * sv * sv;
                         dv[p] = dv[prev] * sv * sv + dv[p] * cv * cv;
                         dv[prev] = dp;
@@ -260,15 +260,5 @@ internal static unsafe class BidiagonalDivideAndConquer
             for (int o = 0; o < rows; o++) _s[r0 + o] = newS[o];
         }
 
-        /// <summary>Columns (a, b) of the node's rows: (a, b) ← (c·a + s·b, c·b − s·a).</summary>
-        private static void RotateColumns(T* m, int n, int r0, int count, int a, int b, T c, T s)
-        {
-            for (int i = r0; i < r0 + count; i++)
-            {
-                T x = m[i * n + a], y = m[i * n + b];
-                m[i * n + a] = c * x + s * y;
-                m[i * n + b] = c * y - s * x;
-            }
-        }
     }
 }

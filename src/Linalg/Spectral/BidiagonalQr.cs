@@ -98,7 +98,7 @@ internal static unsafe class BidiagonalQr
             e[i] = cr * e[i] - sr * d[i];
             g = sr * d[i + 1];
             d[i + 1] = cr * d[i + 1];
-            if (vt is not null) RotateRows(n, vt + i * n, vt + (i + 1) * n, cr, sr);
+            if (vt is not null) StridedVector.Rotate(n, vt + i * n, 1, vt + (i + 1) * n, 1, cr, sr);
             Rotation(f, g, out T cl, out T sl, out r);
             d[i] = r;
             f = cl * e[i] + sl * d[i + 1];
@@ -108,7 +108,7 @@ internal static unsafe class BidiagonalQr
                 g = sl * e[i + 1];
                 e[i + 1] = cl * e[i + 1];
             }
-            if (ut is not null) RotateRows(n, ut + i * n, ut + (i + 1) * n, cl, sl);
+            if (ut is not null) StridedVector.Rotate(n, ut + i * n, 1, ut + (i + 1) * n, 1, cl, sl);
         }
         e[high - 1] = f;
     }
@@ -123,37 +123,14 @@ internal static unsafe class BidiagonalQr
             if (i > low) e[i - 1] = oldsn * r;
             Rotation(oldcs * r, d[i + 1] * sn, out oldcs, out oldsn, out T di);
             d[i] = di;
-            if (vt is not null) RotateRows(n, vt + i * n, vt + (i + 1) * n, cs, sn);
-            if (ut is not null) RotateRows(n, ut + i * n, ut + (i + 1) * n, oldcs, oldsn);
+            if (vt is not null) StridedVector.Rotate(n, vt + i * n, 1, vt + (i + 1) * n, 1, cs, sn);
+            if (ut is not null) StridedVector.Rotate(n, ut + i * n, 1, ut + (i + 1) * n, 1, oldcs, oldsn);
         }
         T h = d[high] * cs;
         d[high] = h * oldcs;
         e[high - 1] = h * oldsn;
     }
 
-    /// <summary>(x, y) ← (c·x + s·y, c·y − s·x) on two contiguous rows.</summary>
-    private static void RotateRows<T>(int n, T* x, T* y, T c, T s) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int k = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var vc = new Vector<T>(c);
-            var vs = new Vector<T>(s);
-            for (; k <= n - Vector<T>.Count; k += Vector<T>.Count)
-            {
-                var a = Vector.Load(x + k);
-                var b = Vector.Load(y + k);
-                Vector.Store(vc * a + vs * b, x + k);
-                Vector.Store(vc * b - vs * a, y + k);
-            }
-        }
-        for (; k < n; k++)
-        {
-            T a = x[k], b = y[k];
-            x[k] = c * a + s * b;
-            y[k] = c * b - s * a;
-        }
-    }
 
     private static void Negate<T>(int n, T* x) where T : unmanaged, IFloatingPointIeee754<T>
     {

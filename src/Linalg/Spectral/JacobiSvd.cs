@@ -41,8 +41,8 @@ internal static unsafe class JacobiSvd
                     T zeta = (beta - alpha) / (two * gamma);
                     T t = T.CopySign(T.One, zeta) / (T.Abs(zeta) + T.Sqrt(T.One + zeta * zeta));
                     T c = T.One / T.Sqrt(T.One + t * t), sn = c * t;
-                    Rotate(m, gp, gq, c, sn);
-                    Rotate(n, v + p * n, v + q * n, c, sn);
+                    StridedVector.Rotate(m, gp, 1, gq, 1, c, -sn); // (c·x − s·y, s·x + c·y)
+                    StridedVector.Rotate(n, v + p * n, 1, v + q * n, 1, c, -sn);
                 }
             if (!rotated) break;
         }
@@ -97,27 +97,4 @@ internal static unsafe class JacobiSvd
         }
     }
 
-    /// <summary>(x, y) ← (c·x − s·y, s·x + c·y).</summary>
-    private static void Rotate<T>(int n, T* x, T* y, T c, T s) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int k = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            var vc = new Vector<T>(c);
-            var vs = new Vector<T>(s);
-            for (; k <= n - Vector<T>.Count; k += Vector<T>.Count)
-            {
-                var a = Vector.Load(x + k);
-                var b = Vector.Load(y + k);
-                Vector.Store(vc * a - vs * b, x + k);
-                Vector.Store(vs * a + vc * b, y + k);
-            }
-        }
-        for (; k < n; k++)
-        {
-            T a = x[k], b = y[k];
-            x[k] = c * a - s * b;
-            y[k] = s * a + c * b;
-        }
-    }
 }

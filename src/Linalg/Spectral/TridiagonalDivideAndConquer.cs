@@ -149,13 +149,7 @@ internal static unsafe class TridiagonalDivideAndConquer
                     z[nj] = tau;
                     z[pj] = T.Zero;
                     if (_type[pj] != _type[nj]) _type[nj] = 2;
-                    T* x = block.At(0, pj), y = block.At(0, nj);
-                    for (int r = 0; r < m; r++)
-                    {
-                        T xr = x[r * n], yr = y[r * n];
-                        x[r * n] = cv * xr + sv * yr;
-                        y[r * n] = cv * yr - sv * xr;
-                    }
+                    StridedVector.Rotate(m, block.At(0, pj), n, block.At(0, nj), n, cv, sv);
                     T dp = d[pj] * cv * cv + d[nj] * sv * sv;
                     d[nj] = d[pj] * sv * sv + d[nj] * cv * cv;
                     d[pj] = dp;

@@ -69,7 +69,7 @@ internal static unsafe class TridiagonalQl
                     p = s * r;
                     d[i + 1] = g + p;
                     g = c * r - b;
-                    if (vectors) Rotate(z, i, c, s);
+                    if (vectors) StridedVector.Rotate(z.Rows, z.At(0, i), z.Rs, z.At(0, i + 1), z.Rs, c, -s); // columns (c·Zᵢ − s·Zᵢ₊₁, s·Zᵢ + c·Zᵢ₊₁)
                 }
                 if (underflow) continue;
                 d[l] -= p;
@@ -163,32 +163,6 @@ internal static unsafe class TridiagonalQl
         public static readonly T Lower = T.Sqrt(Precision<T>.SafeMinimum / (Precision<T>.Epsilon * Precision<T>.Epsilon));
     }
 
-    /// <summary>Columns (i, i+1) of Z ← (c·Z_i − s·Z_{i+1}, s·Z_i + c·Z_{i+1}).</summary>
-    private static void Rotate<T>(StridedMatrix<T> z, int i, T c, T s) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        T* zi = z.At(0, i), zj = z.At(0, i + 1);
-        nint rs = z.Rs;
-        int k = 0, rows = z.Rows;
-        if (rs == 1 && Vector.IsHardwareAccelerated)
-        {
-            // Z given as a transposed view: its columns are contiguous rows of the underlying buffer.
-            var vc = new Vector<T>(c);
-            var vs = new Vector<T>(s);
-            for (; k <= rows - Vector<T>.Count; k += Vector<T>.Count)
-            {
-                var a = Vector.Load(zi + k);
-                var b = Vector.Load(zj + k);
-                Vector.Store(vs * a + vc * b, zj + k);
-                Vector.Store(vc * a - vs * b, zi + k);
-            }
-        }
-        for (; k < rows; k++)
-        {
-            T f = zj[k * rs];
-            zj[k * rs] = s * zi[k * rs] + c * f;
-            zi[k * rs] = c * zi[k * rs] - s * f;
-        }
-    }
 
     /// <summary>Selection sort of d ascending with Z's columns (n swaps at most; fine for the O(n²) solver).</summary>
     public static void SortAscending<T>(int n, T* d, StridedMatrix<T> z) where T : unmanaged, IFloatingPointIeee754<T>
