@@ -11,8 +11,8 @@ namespace Kernels.Cli;
 /// </summary>
 internal static class CgCommand
 {
-    public const string Usage = "cg --poisson N [--dims 2|3] [--operator stencil|csr] [--precond none|jacobi] [--rtol R] [--maxiter K]\n" +
-        "       kernels cg A.npy B.npy -o OUTDIR [--method cg|minres|cgls] [--precond none|jacobi] [--rtol R] [--maxiter K]   writes x.npy";
+    public const string Usage = "cg --poisson N [--dims 2|3] [--operator stencil|csr] [--precond none|jacobi|ic0|ssor] [--omega W] [--rtol R] [--maxiter K]\n" +
+        "       kernels cg A.npy B.npy -o OUTDIR [--method cg|minres|cgls|lsqr] [--precond none|jacobi|ic0|ssor] [--omega W] [--rtol R] [--maxiter K]   writes x.npy";
 
     public static int Run(CliArguments args)
     {
@@ -29,10 +29,11 @@ internal static class CgCommand
         int maxiter = args.GetInt("--maxiter", 0);
         string? outDir = args.Get("-o", "--out");
         string method = args.Get("--method") ?? "cg";
+        double omega = args.GetDouble("--omega") ?? 1.5;
         args.RejectUnknown();
-        if (precond is not ("none" or "jacobi")) throw new UsageException($"--precond must be none or jacobi; got '{precond}'");
+        if (precond is not ("none" or "jacobi" or "ic0" or "ssor")) throw new UsageException($"--precond must be none, jacobi, ic0 or ssor; got '{precond}'");
         if (op is not ("stencil" or "csr")) throw new UsageException($"--operator must be stencil or csr; got '{op}'");
-        if (method is not ("cg" or "minres" or "cgls")) throw new UsageException($"--method must be cg, minres or cgls; got '{method}'");
+        if (method is not ("cg" or "minres" or "cgls" or "lsqr")) throw new UsageException($"--method must be cg, minres, cgls or lsqr; got '{method}'");
         if (poisson > 0)
         {
             if (args.Positional.Count != 0) throw new UsageException($"usage: kernels {Usage}");
@@ -40,7 +41,8 @@ internal static class CgCommand
             ILinearOperator<double> a = op == "csr" ? CsrMatrix.Poisson2D<double>(poisson) : new PoissonStencil<double>(poisson, dims);
             var b = new double[a.Rows];
             Array.Fill(b, 1.0);
-            var options = Options(a, precond, rtol, maxiter);
+            // IC(0) and SSOR need the matrix; the stencil operator still does the products.
+            var options = Options(a, () => CsrMatrix.Poisson<double>(poisson, dims), precond, omega, rtol, maxiter);
             var sw = Stopwatch.StartNew();
             var result = ConjugateGradient.Solve<double>(a, b, options: options);
             double seconds = sw.Elapsed.TotalSeconds;
@@ -56,12 +58,13 @@ internal static class CgCommand
         var rhs = NpyFile.Read(args.Positional[1]).ToNDArray<double>(allowConversion: true);
         if (rhs.Rank != 1) throw new UsageException($"cg: B must be 1-D; got {rhs.ShapeString}");
         var dense = new DenseOperator<double>(matrix);
-        var denseOptions = Options(dense, precond, rtol, maxiter);
+        var denseOptions = Options(dense, () => CsrMatrix.FromDense(matrix), precond, omega, rtol, maxiter);
         if (method != "cg" && precond != "none") throw new UsageException("--precond applies to --method cg only");
         var res = method switch
         {
             "minres" => KrylovSolvers.Minres<double>(dense, rhs.ToArray(), denseOptions),
             "cgls" => KrylovSolvers.Cgls<double>(dense, rhs.ToArray(), denseOptions),
+            "lsqr" => KrylovSolvers.Lsqr<double>(dense, rhs.ToArray(), options: denseOptions),
             _ => ConjugateGradient.Solve<double>(dense, rhs.ToArray(), options: denseOptions),
         };
         Directory.CreateDirectory(outDir);
@@ -72,10 +75,17 @@ internal static class CgCommand
         return res.Converged ? 0 : 1;
     }
 
-    private static IterativeSolverOptions<double> Options(ILinearOperator<double> a, string precond, double rtol, int maxiter) => new()
+    private static IterativeSolverOptions<double> Options(ILinearOperator<double> a, Func<CsrMatrix<double>> matrix, string precond, double omega, double rtol,
+        int maxiter) => new()
     {
         RelativeTolerance = rtol,
         MaxIterations = maxiter > 0 ? maxiter : null,
-        Preconditioner = precond == "jacobi" ? new JacobiPreconditioner<double>((IDiagonalSource<double>)a, a.Rows) : null,
+        Preconditioner = precond switch
+        {
+            "jacobi" => new JacobiPreconditioner<double>((IDiagonalSource<double>)a, a.Rows),
+            "ic0" => new IncompleteCholeskyPreconditioner<double>(matrix()),
+            "ssor" => new SsorPreconditioner<double>(matrix(), omega),
+            _ => null,
+        },
     };
 }

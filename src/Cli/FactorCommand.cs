@@ -19,7 +19,9 @@ internal static class FactorCommand
         ["cholesky"] = (1, "cholesky A.npy -o OUTDIR   writes l.npy (A = L·Lᵀ, lower triangle of A read)"),
         ["lu"] = (1, "lu A.npy -o OUTDIR   writes p.npy l.npy u.npy (A = P·L·U, SciPy's convention)"),
         ["solve"] = (2, "solve A.npy B.npy -o OUTDIR   writes x.npy (A·X = B, LU with partial pivoting)"),
-        ["lstsq"] = (2, "lstsq A.npy B.npy -o OUTDIR [--rcond R]   writes x.npy (minimum-norm least squares) and prints the rank"),
+        ["lstsq"] = (2, "lstsq A.npy B.npy -o OUTDIR [--rcond R]   writes x.npy (minimum-norm least squares) and prints the rank\n" +
+            "       kernels lstsq A.npy B.npy -o OUTDIR --sketch|--sketch-solve [--sketch-kind sparse|gaussian|srht|countsketch|rademacher] [--sketch-rows D] [--seed S]\n" +
+            "         tall full-rank A: sketch-and-precondition LSQR (Blendenpik, full accuracy) or sketch-and-solve; prints iterations and residual"),
     };
 
     public static int Run(string name, CliArguments args)
@@ -37,7 +39,16 @@ internal static class FactorCommand
         bool pivoting = args.Has("--pivoting");
         string? columns = args.Get("--columns");
         double? rcond = args.GetDouble("--rcond");
+        bool sketch = args.Has("--sketch"), sketchSolve = args.Has("--sketch-solve");
+        string sketchKind = args.Get("--sketch-kind") ?? "sparse";
+        int sketchRows = args.GetInt("--sketch-rows", 0);
+        ulong seed = (ulong)args.GetInt("--seed", 0);
         args.RejectUnknown();
+        if (sketch || sketchSolve)
+        {
+            if (name != "lstsq") throw new UsageException($"{name}: --sketch applies to lstsq only");
+            return SketchedLstsqCommand.Run(args.Positional, outDir, sketchSolve, SketchCommand.ParseKind(sketchKind), sketchRows, seed);
+        }
         var files = args.Positional.Select(NpyFile.Read).ToArray();
         bool useDouble = ComputeType.IsDouble(dtype, files);
         int? cols = columns is null ? null : int.TryParse(columns, out int c) ? c : throw new UsageException($"bad --columns '{columns}'");

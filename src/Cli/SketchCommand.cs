@@ -46,15 +46,7 @@ internal static class SketchCommand
         if (name == "sketch")
         {
             if (rows <= 0) throw new UsageException("sketch: --rows M (the sketch size) is required");
-            var k = kind switch
-            {
-                "gaussian" => SketchKind.Gaussian,
-                "rademacher" => SketchKind.Rademacher,
-                "sparse" => SketchKind.SparseSign,
-                "countsketch" => SketchKind.CountSketch,
-                "srht" => SketchKind.Srht,
-                _ => throw new UsageException($"--kind must be gaussian, rademacher, sparse, countsketch or srht; got '{kind}'"),
-            };
+            var k = ParseKind(kind);
             if (a.Rank is not (1 or 2)) throw new UsageException($"sketch: A must be 1-D or 2-D; got {a.ShapeString}");
             var s = new SketchOperator<T>(k, rows, a.Shape[0], seed, sparsity > 0 ? sparsity : null);
             Save("sa.npy", s.Apply(a));
@@ -68,4 +60,15 @@ internal static class SketchCommand
         lines.Add($"a-posteriori error estimate ‖A − QQᵀA‖₂ ≲ {r.ErrorEstimate:G4}");
         return lines;
     }
+
+    /// <summary>The sketch kind named on the command line.</summary>
+    public static SketchKind ParseKind(string kind) => kind switch
+    {
+        "gaussian" => SketchKind.Gaussian,
+        "rademacher" => SketchKind.Rademacher,
+        "sparse" => SketchKind.SparseSign,
+        "countsketch" => SketchKind.CountSketch,
+        "srht" => SketchKind.Srht,
+        _ => throw new UsageException($"the sketch kind must be gaussian, rademacher, sparse, countsketch or srht; got '{kind}'"),
+    };
 }

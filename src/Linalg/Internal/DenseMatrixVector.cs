@@ -10,10 +10,11 @@ namespace Kernels.Linalg.Internal;
 /// </summary>
 internal static unsafe class DenseMatrixVector
 {
-    /// <summary><c>y[0:n] = Σᵣ x[r]·A[r, 0:n]</c> over rows r &lt; m (A row-major, leading dimension ld).</summary>
-    public static void TransposeTimes<T>(int m, int n, T* a, nint ld, T* x, T* y) where T : unmanaged, IFloatingPointIeee754<T>
+    /// <summary><c>y[0:n] = Σᵣ x[r]·A[r, 0:n]</c> over rows r &lt; m (A row-major, leading dimension ld); with
+    /// <paramref name="accumulate"/> the sum is added to y instead.</summary>
+    public static void TransposeTimes<T>(int m, int n, T* a, nint ld, T* x, T* y, bool accumulate = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        new Span<T>(y, n).Clear();
+        if (!accumulate) new Span<T>(y, n).Clear();
         int r = 0, w = Vector<T>.Count;
         for (; r + 4 <= m; r += 4)
         {
@@ -70,4 +71,24 @@ internal static unsafe class DenseMatrixVector
         for (; r < m; r++) y[r] = StridedVector.Dot(n, a + r * ld, 1, x, 1);
     }
 
+    /// <summary>
+    /// <c>u ← A·v − α·u</c>, then <c>t = Aᵀ·u</c> (the new u), in one pass over A: rows go in blocks small enough to
+    /// stay in L1 between the dot products and the combination, so a bandwidth-bound Golub–Kahan step (LSQR) reads A
+    /// once instead of twice.
+    /// </summary>
+    public static void TimesThenTransposeTimes<T>(int m, int n, T* a, nint ld, T* v, T alpha, T* u, T* t) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        // 16 rows of up to 256 doubles are 32 KB: within a 48 KB L1 with v and t alongside for typical n.
+        int block = Math.Max(4, Math.Min(64, 4096 / Math.Max(n, 1)) & ~3);
+        T* dots = stackalloc T[64];
+        new Span<T>(t, n).Clear();
+        for (int r = 0; r < m; r += block)
+        {
+            int rows = Math.Min(block, m - r);
+            T* ar = a + r * ld;
+            Times(rows, n, ar, ld, v, dots);
+            for (int i = 0; i < rows; i++) u[r + i] = dots[i] - alpha * u[r + i];
+            TransposeTimes(rows, n, ar, ld, u + r, t, accumulate: true);
+        }
+    }
 }

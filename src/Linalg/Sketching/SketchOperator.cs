@@ -134,6 +134,14 @@ public sealed class SketchOperator<T> where T : unmanaged, IFloatingPointIeee754
     /// <summary><c>S·A</c> for A with n rows (1-D or 2-D, any strides): an m-row result.</summary>
     public NDArray<T> Apply(NDArray<T> a, GemmOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(a);
+        // A contiguous operand is read in place: copying a large tall A would cost as much as a sparse sketch.
+        if (a.Rank is 1 or 2 && a.Shape[0] == Columns && a.TryGetSpan(out var span))
+        {
+            int cols = a.Rank == 1 ? 1 : a.Shape[1];
+            var direct = ApplyLeft(span, cols, options);
+            return a.Rank == 1 ? NDArray.FromArray(direct, Rows) : NDArray.FromArray(direct, Rows, cols);
+        }
         var data = DenseCopy.RightHandSide(a, Columns, $"sketch {Kind} ({Rows}×{Columns})·A", $"({Rows}, {Columns})", out int d, out bool vector);
         var result = ApplyLeft(data, d, options);
         return DenseCopy.Result(result, Rows, d, vector);
@@ -156,7 +164,7 @@ public sealed class SketchOperator<T> where T : unmanaged, IFloatingPointIeee754
         return Apply(eye);
     }
 
-    private unsafe T[] ApplyLeft(T[] a, int d, GemmOptions? options)
+    private unsafe T[] ApplyLeft(ReadOnlySpan<T> a, int d, GemmOptions? options)
     {
         int m = Rows, n = Columns;
         var y = new T[(long)m * d];
@@ -177,7 +185,7 @@ public sealed class SketchOperator<T> where T : unmanaged, IFloatingPointIeee754
                 int s = Sparsity;
                 for (int j = 0; j < n; j++)
                 {
-                    var row = a.AsSpan(j * d, d);
+                    var row = a.Slice(j * d, d);
                     for (int t = 0; t < s; t++)
                         System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(row, _signs![j * s + t], y.AsSpan(_rowsOf![j * s + t] * d, d), y.AsSpan(_rowsOf[j * s + t] * d, d));
                 }
@@ -188,7 +196,7 @@ public sealed class SketchOperator<T> where T : unmanaged, IFloatingPointIeee754
                 int np = _padded;
                 var work = new T[(long)np * d];
                 for (int j = 0; j < n; j++)
-                    System.Numerics.Tensors.TensorPrimitives.Multiply(a.AsSpan(j * d, d), _signs![j], work.AsSpan(j * d, d));
+                    System.Numerics.Tensors.TensorPrimitives.Multiply(a.Slice(j * d, d), _signs![j], work.AsSpan(j * d, d));
                 FastWalshHadamard.TransformRows<T>(work, np, d);
                 // √(n′/m) · (1/√n′) = 1/√m.
                 T scale = T.One / T.Sqrt(T.CreateTruncating(m));

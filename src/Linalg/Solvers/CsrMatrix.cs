@@ -44,6 +44,15 @@ public sealed class CsrMatrix<T> : ITransposableOperator<T>, IDiagonalSource<T> 
     /// <summary>Stored entries.</summary>
     public int NonZeros => _values.Length;
 
+    /// <summary>Row i's entries are at positions <c>RowPointers[i] … RowPointers[i+1] − 1</c> (length m + 1).</summary>
+    public ReadOnlySpan<int> RowPointers => _rowStart;
+
+    /// <summary>Column index of each stored entry.</summary>
+    public ReadOnlySpan<int> ColumnIndices => _columns;
+
+    /// <summary>Value of each stored entry.</summary>
+    public ReadOnlySpan<T> Values => _values;
+
     /// <inheritdoc />
     public void Apply(ReadOnlySpan<T> x, Span<T> y)
     {
@@ -120,27 +129,42 @@ public static class CsrMatrix
         return new CsrMatrix<T>(m, n, start, cols.ToArray(), vals.ToArray());
     }
 
+    /// <summary>The 7-point Poisson matrix of an n×n×n grid (Dirichlet): 6 on the diagonal, −1 for grid neighbours.</summary>
+    public static CsrMatrix<T> Poisson3D<T>(int n) where T : unmanaged, IFloatingPointIeee754<T> => Poisson<T>(n, 3);
+
     /// <summary>The 5-point Poisson matrix of an n×n grid (Dirichlet): 4 on the diagonal, −1 for grid neighbours.</summary>
-    public static CsrMatrix<T> Poisson2D<T>(int n) where T : unmanaged, IFloatingPointIeee754<T>
+    public static CsrMatrix<T> Poisson2D<T>(int n) where T : unmanaged, IFloatingPointIeee754<T> => Poisson<T>(n, 2);
+
+    /// <summary>The Dirichlet Poisson matrix in 2 or 3 dimensions, rows in lexicographic grid order (last index fastest),
+    /// columns sorted within each row — the matrix <see cref="PoissonStencil{T}"/> applies.</summary>
+    public static CsrMatrix<T> Poisson<T>(int n, int dimensions) where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentOutOfRangeException.ThrowIfNegative(n);
-        int size = n * n;
+        if (dimensions is not (2 or 3)) throw new ArgumentOutOfRangeException(nameof(dimensions), $"Poisson matrix: {dimensions} dimensions (2 or 3 supported).");
+        long sizeLong = dimensions == 2 ? (long)n * n : (long)n * n * n;
+        if (sizeLong * (2 * dimensions + 1) > int.MaxValue) throw new ArgumentOutOfRangeException(nameof(n), $"Poisson matrix: n = {n} in {dimensions}-D has too many entries.");
+        int size = (int)sizeLong;
+        int planes = dimensions == 3 ? n : 1;
+        int plane = n * n;
         var start = new int[size + 1];
-        var cols = new int[5 * size];
-        var vals = new T[5 * size];
+        var cols = new int[(2 * dimensions + 1) * size];
+        var vals = new T[cols.Length];
         int k = 0;
-        T four = T.CreateTruncating(4), minus = -T.One;
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < n; j++)
-            {
-                int row = i * n + j;
-                if (i > 0) { cols[k] = row - n; vals[k++] = minus; }
-                if (j > 0) { cols[k] = row - 1; vals[k++] = minus; }
-                cols[k] = row; vals[k++] = four;
-                if (j + 1 < n) { cols[k] = row + 1; vals[k++] = minus; }
-                if (i + 1 < n) { cols[k] = row + n; vals[k++] = minus; }
-                start[row + 1] = k;
-            }
+        T diagonal = T.CreateTruncating(2 * dimensions), minus = -T.One;
+        for (int p = 0; p < planes; p++)
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    int row = p * plane + i * n + j;
+                    if (p > 0) { cols[k] = row - plane; vals[k++] = minus; }
+                    if (i > 0) { cols[k] = row - n; vals[k++] = minus; }
+                    if (j > 0) { cols[k] = row - 1; vals[k++] = minus; }
+                    cols[k] = row; vals[k++] = diagonal;
+                    if (j + 1 < n) { cols[k] = row + 1; vals[k++] = minus; }
+                    if (i + 1 < n) { cols[k] = row + n; vals[k++] = minus; }
+                    if (p + 1 < planes) { cols[k] = row + plane; vals[k++] = minus; }
+                    start[row + 1] = k;
+                }
         return new CsrMatrix<T>(size, size, start, cols[..k], vals[..k]);
     }
 }

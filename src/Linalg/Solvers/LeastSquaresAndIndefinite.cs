@@ -7,7 +7,7 @@ namespace Kernels.Linalg.Solvers;
 /// Krylov solvers beyond SPD: CGLS for least squares <c>min ‖A·x − b‖₂</c> (CG on the normal equations without
 /// forming AᵀA) and MINRES (Paige–Saunders) for symmetric, possibly indefinite A.
 /// </summary>
-public static class KrylovSolvers
+public static partial class KrylovSolvers
 {
     /// <summary>
     /// CGLS: minimises ‖b − A·x‖₂ for any m×n A (a consistent system is solved, an inconsistent one reaches the

@@ -22,6 +22,16 @@ public interface ITransposableOperator<T> : ILinearOperator<T> where T : unmanag
     void ApplyTranspose(ReadOnlySpan<T> x, Span<T> y);
 }
 
+/// <summary>
+/// An operator that fuses the two products of a Golub–Kahan bidiagonalisation step, <c>u ← A·v − α·u</c> then
+/// <c>t = Aᵀ·u</c>, so that a dense or bandwidth-bound A is streamed once per LSQR iteration instead of twice.
+/// </summary>
+public interface IFusedNormalOperator<T> : ITransposableOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>Overwrites u (length m) with <c>A·v − α·u</c> and writes <c>Aᵀ·u</c> (of that new u) into t (length n).</summary>
+    void ApplyThenTranspose(ReadOnlySpan<T> v, T alpha, Span<T> u, Span<T> t);
+}
+
 /// <summary>An operator that can report its diagonal (for the Jacobi preconditioner).</summary>
 public interface IDiagonalSource<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
