@@ -20,6 +20,9 @@ internal static class Program
                                          QR / QR+Q / Cholesky / LU timings (compare: bench/lapack_reference.py)
           bench spectral [--dtype f64|f32] [--size 1024] [--only svd,eigh,eig]
                                          SVD / symmetric eigen / general eigen timings (compare: lapack_reference.py --spectral)
+          bench solvers [--only cg,rsvd,lstsq,kron] [--repeat R]
+                                         CG/PCG on Poisson 512², randomized SVD, sketched least squares, Kronecker apply
+                                         (compare: bench/cg_reference.py, bench/sketch_reference.py)
           qr A.npy -o OUT [--mode reduced|complete|r|raw] [--pivoting]
                                          writes q.npy r.npy (raw: qr.npy tau.npy; --pivoting adds p.npy)
           householder-product V.npy TAU.npy -o OUT [--columns N]    writes q.npy
@@ -27,13 +30,14 @@ internal static class Program
           lu A.npy -o OUT                writes p.npy l.npy u.npy (A = P·L·U)
           solve A.npy B.npy -o OUT       writes x.npy
           lstsq A.npy B.npy -o OUT [--rcond R]                      writes x.npy, prints the rank
+          lstsq A.npy B.npy -o OUT --sketch|--sketch-solve [--sketch-kind K] [--sketch-rows D]   randomized least squares (tall A)
           svd A.npy -o OUT [--thin|--full|--values] [--method auto|dc|qr|jacobi]   writes u.npy s.npy vt.npy
           eigh A.npy -o OUT [--values]   writes w.npy v.npy (ascending; lower triangle read)
           eig A.npy -o OUT [--values] [--left] [--no-balance]   writes complex128 w.npy v.npy (vl.npy), prints κ₂(V)
           kron A.npy B.npy [C.npy ...] X.npy -o OUT [--transpose]   writes y.npy = (A ⊗ B ⊗ …)·X, never forming the product
-          cg --poisson N [--dims 2|3] [--operator stencil|csr] [--precond none|jacobi] [--rtol R]
+          cg --poisson N [--dims 2|3] [--operator stencil|csr] [--precond none|jacobi|ic0|ssor] [--rtol R]
                                          CG on the Poisson problem: iterations, residual, ms/iteration
-          cg A.npy B.npy -o OUT [--method cg|minres|cgls] [--precond none|jacobi] [--rtol R]   writes x.npy
+          cg A.npy B.npy -o OUT [--method cg|minres|cgls|lsqr] [--precond none|jacobi|ic0|ssor] [--rtol R]   writes x.npy
           sketch A.npy -o OUT --rows M [--kind gaussian|rademacher|sparse|countsketch|srht] [--seed S]   writes sa.npy
           rsvd A.npy -o OUT --rank K [--oversampling P] [--power-iterations Q] [--seed S]   writes u.npy s.npy vt.npy
           verify gemm                    check every GEMM micro-kernel set this CPU can run (for qemu/Bochs runs)
@@ -63,6 +67,7 @@ internal static class Program
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "gemm": return GemmBenchCommand.Run(rest);
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "factor": return FactorBenchCommand.Run(rest);
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "spectral": return SpectralBenchCommand.Run(rest);
+                case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "solvers": return SolverBenchCommand.Run(rest);
                 case "bench": return BenchCommand.Run(rest);
                 case "gemm": return GemmCommand.Run(rest);
                 case var f when FactorCommand.Commands.ContainsKey(f): return FactorCommand.Run(f, rest);
