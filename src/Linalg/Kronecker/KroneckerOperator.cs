@@ -1,6 +1,7 @@
 using System.Numerics;
 using Kernels.Linalg.Blas;
 using Kernels.Linalg.Internal;
+using Kernels.Linalg.Solvers;
 using Kernels.Tensors;
 
 namespace Kernels.Linalg.Kronecker;
@@ -12,7 +13,7 @@ namespace Kernels.Linalg.Kronecker;
 /// <c>Σ_d m_d·n_d·Π(other sizes)</c> instead of <c>Πm_d·Πn_d</c> (two 64×64 factors: 0.5 M flops per vector instead of
 /// 33 M). Matrices (Πn_d × c) are applied column by column in the same GEMMs. Factors are copied at construction.
 /// </summary>
-public sealed unsafe class KroneckerOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed unsafe class KroneckerOperator<T> : ITransposableOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T[][] _factors;
     private readonly int[] _rows, _cols;
@@ -64,6 +65,21 @@ public sealed unsafe class KroneckerOperator<T> where T : unmanaged, IFloatingPo
         var data = DenseCopy.RightHandSide(x, inRows, transpose ? "Kronecker Kᵀ·X" : "Kronecker K·X", $"({Rows}, {Columns})", out int c, out bool vector);
         var result = ModeProducts(data, c, transpose, solve: false, options);
         return DenseCopy.Result(result, transpose ? Columns : Rows, c, vector);
+    }
+
+    /// <summary><c>y = K·x</c> for the matrix-free solvers (<see cref="ILinearOperator{T}"/>); mode products as
+    /// <see cref="Apply(NDArray{T}, bool, GemmOptions?)"/>, with their per-mode work arrays.</summary>
+    public void Apply(ReadOnlySpan<T> x, Span<T> y) => ApplySpan(x, y, transpose: false);
+
+    /// <summary><c>y = Kᵀ·x</c> (<see cref="ITransposableOperator{T}"/>).</summary>
+    public void ApplyTranspose(ReadOnlySpan<T> x, Span<T> y) => ApplySpan(x, y, transpose: true);
+
+    private void ApplySpan(ReadOnlySpan<T> x, Span<T> y, bool transpose)
+    {
+        int inLength = transpose ? Rows : Columns, outLength = transpose ? Columns : Rows;
+        if (x.Length < inLength || y.Length < outLength)
+            throw new ArgumentException($"Kronecker ({Rows}×{Columns}){(transpose ? "ᵀ" : "")} · x: x has {x.Length} and y {y.Length} elements.");
+        ModeProducts(x[..inLength].ToArray(), 1, transpose, solve: false, null).CopyTo(y);
     }
 
     /// <summary>

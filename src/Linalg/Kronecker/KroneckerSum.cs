@@ -1,5 +1,6 @@
 using System.Numerics;
 using Kernels.Linalg.Blas;
+using Kernels.Linalg.Solvers;
 using Kernels.Tensors;
 
 namespace Kernels.Linalg.Kronecker;
@@ -8,7 +9,7 @@ namespace Kernels.Linalg.Kronecker;
 /// The Kronecker sum <c>A ⊕ B = A ⊗ I_q + I_p ⊗ B</c> (A p×p, B q×q; e.g. the 2-D Laplacian from two 1-D ones) as an
 /// operator: <c>(A ⊕ B)·vec(X) = vec(A·X + X·Bᵀ)</c> with X = x reshaped p×q row-major, O(p·q·(p + q)) per vector.
 /// </summary>
-public sealed class KroneckerSum<T> where T : unmanaged, IFloatingPointIeee754<T>
+public sealed class KroneckerSum<T> : ITransposableOperator<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly KroneckerOperator<T> _left, _right;
 
@@ -27,6 +28,27 @@ public sealed class KroneckerSum<T> where T : unmanaged, IFloatingPointIeee754<T
 
     /// <summary>p·q.</summary>
     public int Order { get; }
+
+    /// <inheritdoc />
+    public int Rows => Order;
+
+    /// <inheritdoc />
+    public int Columns => Order;
+
+    /// <summary><c>y = (A ⊕ B)·x</c> for the matrix-free solvers.</summary>
+    public void Apply(ReadOnlySpan<T> x, Span<T> y) => ApplySpan(x, y, transpose: false);
+
+    /// <summary><c>y = (A ⊕ B)ᵀ·x</c>.</summary>
+    public void ApplyTranspose(ReadOnlySpan<T> x, Span<T> y) => ApplySpan(x, y, transpose: true);
+
+    private void ApplySpan(ReadOnlySpan<T> x, Span<T> y, bool transpose)
+    {
+        if (x.Length < Order || y.Length < Order) throw new ArgumentException($"Kronecker sum ({Order}×{Order}) · x: x has {x.Length} and y {y.Length} elements.");
+        var scratch = new T[Order];
+        if (transpose) { _left.ApplyTranspose(x, y); _right.ApplyTranspose(x, scratch); }
+        else { _left.Apply(x, y); _right.Apply(x, scratch); }
+        System.Numerics.Tensors.TensorPrimitives.Add(y[..Order], scratch, y[..Order]);
+    }
 
     /// <summary><c>(A ⊕ B)·X</c> (or its transpose) for X of p·q rows, 1-D or 2-D.</summary>
     public NDArray<T> Apply(NDArray<T> x, bool transpose = false, GemmOptions? options = null)
