@@ -154,5 +154,20 @@ u, s, vt = get("u.npy"), get("s.npy"), get("vt.npy")
 check("rsvd rank 10 σ vs gesdd (relative, 1e-8 units)", np.abs(s - spec[:10]).max() / spec[0] / 1e-8)
 check("rsvd rank 10 ‖A − USVᵀ‖₂ / σ11 (≤ 1.5)", np.linalg.norm(lowrank - (u * s) @ vt, 2) / spec[10], limit=1.5)
 
+# Sketched least squares (Blendenpik) and LSQR through .npy files vs LAPACK's lstsq on an ill-conditioned tall problem:
+# the residual norms must agree (evaluated in long double; a double evaluation would cancel the digits compared).
+uq, _ = np.linalg.qr(rng.standard_normal((2000, 40)))
+vq, _ = np.linalg.qr(rng.standard_normal((40, 40)))
+tall = (uq * 10.0 ** (-6.0 * np.arange(40) / 39)) @ vq.T
+rhs = rng.uniform(-0.5, 0.5, 2000)
+def ld_residual(x):
+    r = rhs.astype(np.longdouble) - tall.astype(np.longdouble) @ x.astype(np.longdouble)
+    return float(np.sqrt((r * r).sum()))
+ref = ld_residual(np.linalg.lstsq(tall, rhs, rcond=None)[0])
+x = run("lstsq", save("tall.npy", tall), save("rhs2.npy", rhs), "--sketch")("x.npy")
+check("lstsq --sketch 2000x40 κ=1e6 residual vs gelsd (relative, 1e-13 units)", abs(ld_residual(x) - ref) / ref / 1e-13)
+x = run("cg", save("tall.npy", tall), save("rhs2.npy", rhs), "--method", "lsqr", "--rtol", "1e-14", "--maxiter", "5000")("x.npy")
+check("cg --method lsqr 2000x40 κ=1e6 residual vs gelsd (relative, 1e-10 units)", abs(ld_residual(x) - ref) / ref / 1e-10)
+
 print(f"crosscheck-scipy: {len(failures)} failure(s)")
 sys.exit(1 if failures else 0)
