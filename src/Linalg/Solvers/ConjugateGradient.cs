@@ -120,6 +120,7 @@ public static class ConjugateGradient
         ReadOnlySpan<T> x0, IterativeSolverOptions<T> options) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int n = Check(a, b, x0);
+        if (options.CheckSymmetry) ThrowIfNotSymmetric(a, n);
         var x = new T[n];
         if (!x0.IsEmpty) x0.CopyTo(x);
         var r = new T[n];
@@ -128,6 +129,31 @@ public static class ConjugateGradient
         T bnorm = TensorPrimitives.Norm(b);
         T tol = T.Max(options.RelativeTolerance * bnorm, options.AbsoluteTolerance);
         return (n, x, r, bnorm, tol, options.MaxIterations ?? 10 * n, [TensorPrimitives.Norm<T>(r)]);
+    }
+
+    /// <summary>
+    /// Two-probe symmetry test: for symmetric A, uᵀ(Av) = vᵀ(Au) up to rounding (≪ √ε relative); a non-symmetric
+    /// operator would make CG converge to garbage or stall without any other sign.
+    /// </summary>
+    private static void ThrowIfNotSymmetric<T>(ILinearOperator<T> a, int n) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (n < 2) return;
+        var u = new T[n];
+        var v = new T[n];
+        for (int i = 0; i < n; i++)
+        {
+            u[i] = T.CreateTruncating(Math.Sin(1.0 + i));
+            v[i] = T.CreateTruncating(Math.Cos(0.5 + 2.0 * i));
+        }
+        var au = new T[n];
+        var av = new T[n];
+        a.Apply(u, au);
+        a.Apply(v, av);
+        T gap = T.Abs(TensorPrimitives.Dot<T>(u, av) - TensorPrimitives.Dot<T>(v, au));
+        T scale = TensorPrimitives.Norm<T>(u) * (TensorPrimitives.Norm<T>(av) + TensorPrimitives.Norm<T>(au));
+        if (gap > T.Sqrt(Internal.Precision<T>.Epsilon) * scale)
+            throw new ArgumentException($"Conjugate gradient needs a symmetric operator: |uᵀAv − vᵀAu| = {gap} for probe vectors (relative {gap / scale}, n = {n}); " +
+                "use MINRES/LSQR, or set CheckSymmetry = false if A is symmetric by design.", nameof(a));
     }
 
     private static int Check<T>(ILinearOperator<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> x0) where T : unmanaged, IFloatingPointIeee754<T>

@@ -56,6 +56,13 @@ public sealed class IterativeSolverOptions<T> where T : unmanaged, IFloatingPoin
     /// <summary>Called after every iteration with (iteration, ‖r‖₂).</summary>
     public Action<int, T>? Progress { get; init; }
 
+    /// <summary>
+    /// CG and conjugate directions first test symmetry with two fixed probe vectors u, v (two extra operator
+    /// applications): <c>|uᵀ·A·v − vᵀ·A·u| &gt; √ε·‖u‖·(‖A·v‖ + ‖A·u‖)</c> raises <see cref="ArgumentException"/>.
+    /// Default true; turn off for operators that are symmetric only approximately by design.
+    /// </summary>
+    public bool CheckSymmetry { get; init; } = true;
+
     /// <summary>Checked every iteration; cancellation throws <see cref="OperationCanceledException"/>.</summary>
     public CancellationToken Cancellation { get; init; }
 }

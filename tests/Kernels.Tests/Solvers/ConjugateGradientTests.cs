@@ -158,4 +158,26 @@ public class ConjugateGradientTests
         Assert.True(r.Converged);
         Assert.True(r.RelativeResidual <= 1e-5f);
     }
+
+    [Fact]
+    public void A_non_symmetric_operator_is_detected_before_iterating()
+    {
+        int n = 30;
+        var a = new double[n, n];
+        for (int i = 0; i < n; i++)
+        {
+            a[i, i] = 4;
+            if (i + 1 < n) a[i, i + 1] = -1.5; // upper only: diagonally dominant, positive "definite" in the quadratic form
+        }
+        var op = new DenseOperator<double>(NDArray.FromArray(a));
+        var b = Enumerable.Range(0, n).Select(i => 1.0 + i).ToArray();
+        Assert.Contains("symmetric", Assert.Throws<ArgumentException>(() => ConjugateGradient.Solve<double>(op, b)).Message);
+        Assert.Throws<ArgumentException>(() => ConjugateGradient.SolveConjugateDirections<double>(op, b));
+        // Opting out runs the iteration (its result is then the caller's responsibility).
+        var unchecked_ = ConjugateGradient.Solve<double>(op, b, options: new IterativeSolverOptions<double> { CheckSymmetry = false, MaxIterations = 5 });
+        Assert.Equal(5, unchecked_.Iterations);
+        // A symmetric operator passes the check in float too.
+        var sym = new PoissonStencil<float>(12);
+        Assert.True(ConjugateGradient.Solve<float>(sym, Enumerable.Repeat(1f, 144).ToArray(), options: new IterativeSolverOptions<float> { RelativeTolerance = 1e-5f }).Converged);
+    }
 }
