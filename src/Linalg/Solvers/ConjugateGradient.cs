@@ -170,7 +170,8 @@ public static class ConjugateGradient
         return n;
     }
 
-    private static IterativeSolverResult<T> Result<T>(T[] x, int iterations, bool converged, T rnorm, T bnorm, List<T> history)
+    /// <summary>The result record with the relative residual ‖r‖/‖b‖ (‖r‖ itself when b = 0); shared by the Krylov solvers.</summary>
+    internal static IterativeSolverResult<T> Result<T>(T[] x, int iterations, bool converged, T rnorm, T bnorm, IReadOnlyList<T> history)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         new(x, iterations, converged, rnorm, bnorm == T.Zero ? rnorm : rnorm / bnorm, history);
 }

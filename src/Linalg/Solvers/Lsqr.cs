@@ -46,11 +46,11 @@ public static partial class KrylovSolvers
         int maxIterations = options.MaxIterations ?? 2 * Math.Max(n, 1);
         T beta = TensorPrimitives.Norm<T>(u);
         var history = new List<T> { beta };
-        if (beta <= options.AbsoluteTolerance || beta == T.Zero) return Finish(x, 0, true, beta, bnorm, history);
+        if (beta <= options.AbsoluteTolerance || beta == T.Zero) return ConjugateGradient.Result(x, 0, true, beta, bnorm, history);
         TensorPrimitives.Multiply(u, T.One / beta, u);
         a.ApplyTranspose(u, v);
         T alpha = TensorPrimitives.Norm<T>(v);
-        if (alpha == T.Zero) return Finish(x, 0, true, beta, bnorm, history); // Aᵀr = 0: x is already optimal
+        if (alpha == T.Zero) return ConjugateGradient.Result(x, 0, true, beta, bnorm, history); // Aᵀr = 0: x is already optimal
         TensorPrimitives.Multiply(v, T.One / alpha, v);
         v.CopyTo(w, 0);
         T phibar = beta, rhobar = alpha, anorm = T.Zero;
@@ -94,12 +94,8 @@ public static partial class KrylovSolvers
             T xnorm = TensorPrimitives.Norm<T>(x);
             bool compatible = rnorm <= rtol * (bnorm + anorm * xnorm) || rnorm <= options.AbsoluteTolerance;
             bool leastSquares = arnorm <= rtol * anorm * rnorm;
-            if (compatible || leastSquares || alpha == T.Zero || beta == T.Zero) return Finish(x, k, true, rnorm, bnorm, history);
+            if (compatible || leastSquares || alpha == T.Zero || beta == T.Zero) return ConjugateGradient.Result(x, k, true, rnorm, bnorm, history);
         }
-        return Finish(x, maxIterations, false, phibar, bnorm, history);
+        return ConjugateGradient.Result(x, maxIterations, false, phibar, bnorm, history);
     }
-
-    private static IterativeSolverResult<T> Finish<T>(T[] x, int iterations, bool converged, T rnorm, T bnorm, List<T> history)
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        new(x, iterations, converged, rnorm, bnorm == T.Zero ? rnorm : rnorm / bnorm, history);
 }
