@@ -40,6 +40,11 @@ internal static class Program
           cg A.npy B.npy -o OUT [--method cg|minres|cgls|lsqr] [--precond none|jacobi|ic0|ssor] [--rtol R]   writes x.npy
           sketch A.npy -o OUT --rows M [--kind gaussian|rademacher|sparse|countsketch|srht] [--seed S]   writes sa.npy
           rsvd A.npy -o OUT --rank K [--oversampling P] [--power-iterations Q] [--seed S]   writes u.npy s.npy vt.npy
+          swd X.npy Y.npy [-o OUT] [--projections P.npy | --n-projections 50 --seed S] [--p 2] [--a a.npy --b b.npy] [--grad] [--max-sliced]
+                                         sliced Wasserstein distance (prints it; writes distance.npy projected.npy grad.npy)
+          w1d U.npy V.npy [-o OUT] [--a a.npy --b b.npy] [--p 1] [--coupling]   exact 1-D OT cost W_p^p (coupling.npy)
+          sinkhorn X.npy Y.npy -o OUT --reg EPS [--a --b] [--max-iter N] [--tol T] [--eps-scaling]   (or --cost M.npy)
+                                         log-domain Sinkhorn: writes plan.npy cost.npy f.npy g.npy
           verify gemm                    check every GEMM micro-kernel set this CPU can run (for qemu/Bochs runs)
           OP INPUT.npy... -o OUTDIR      run an operation on .npy files, write OUTDIR/OP.npy
           ops                            list the operations
@@ -75,6 +80,7 @@ internal static class Program
                 case "kron": return KroneckerCommand.Run(rest);
                 case "cg": return CgCommand.Run(rest);
                 case var f when SketchCommand.Commands.ContainsKey(f): return SketchCommand.Run(f, rest);
+                case var f when TransportCommand.Commands.ContainsKey(f): return TransportCommand.Run(f, rest);
                 case "verify": return VerifyCommand.Run(rest);
                 case "ops":
                     Console.WriteLine(string.Join(Environment.NewLine, Operations.Catalog.Select(o => $"{o.Name,-12} {o.Summary}")));

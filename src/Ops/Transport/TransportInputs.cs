@@ -1,0 +1,80 @@
+using System.Numerics;
+using Kernels.Tensors;
+
+namespace Kernels.Ops.Transport;
+
+/// <summary>Argument checks shared by the transport routines: point clouds, sample weights, finiteness.</summary>
+internal static class TransportInputs
+{
+    /// <summary>Points must be an n×d matrix with n ≥ 1 and d ≥ 1 and finite entries.</summary>
+    public static void RequirePoints<T>(NDArray<T> points, string name) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(points, name);
+        if (points.Rank != 2 || points.Shape[0] < 1 || points.Shape[1] < 1)
+            throw new ArgumentException($"{name} must be an n×d matrix of points with n ≥ 1 and d ≥ 1; got {points.ShapeString}.", name);
+        RequireFinite(points, name);
+    }
+
+    /// <summary>Every entry finite; the message names the first offending position.</summary>
+    public static void RequireFinite<T>(NDArray<T> x, string name) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var span = x.Contiguous().AsSpan();
+        int at = FirstNonFinite<T>(span);
+        if (at >= 0)
+            throw new ArgumentException($"{name} {x.ShapeString} holds a non-finite value ({span[at]}) at flat index {at}.", name);
+    }
+
+    /// <summary>Index of the first NaN or ±∞, or −1. x − x is 0 for finite x and NaN otherwise.</summary>
+    public static int FirstNonFinite<T>(ReadOnlySpan<T> span) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
+        {
+            var v = System.Runtime.InteropServices.MemoryMarshal.Cast<T, Vector<T>>(span);
+            for (int k = 0; k < v.Length; k++)
+            {
+                var x = v[k];
+                if (!Vector.EqualsAll(x - x, Vector<T>.Zero)) { i = k * Vector<T>.Count; goto scalar; }
+            }
+            i = v.Length * Vector<T>.Count;
+        }
+    scalar:
+        for (; i < span.Length; i++)
+            if (!T.IsFinite(span[i])) return i;
+        return -1;
+    }
+
+    /// <summary>
+    /// Sample weights as a contiguous array: null means uniform (returns null); otherwise a vector of
+    /// <paramref name="count"/> finite, non-negative values summing to 1 within √ε of the element type.
+    /// </summary>
+    public static T[]? Weights<T>(NDArray<T>? weights, int count, string name, string pointsName) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (weights is null) return null;
+        if (weights.Rank != 1 || weights.Shape[0] != count)
+            throw new ArgumentException($"{name} must be a vector with one weight per row of {pointsName} ({count}); got {weights.ShapeString}.", name);
+        var w = weights.ToArray();
+        double sum = 0;
+        for (int i = 0; i < w.Length; i++)
+        {
+            double v = double.CreateTruncating(w[i]);
+            if (!double.IsFinite(v) || v < 0)
+                throw new ArgumentException($"{name}[{i}] = {v}: weights must be finite and non-negative.", name);
+            sum += v;
+        }
+        double tolerance = Math.Sqrt(double.CreateTruncating(Epsilon<T>()));
+        if (Math.Abs(sum - 1) > tolerance)
+            throw new ArgumentException($"{name} sums to {sum:R}; weights must be normalised to sum to 1 (within {tolerance:G2}).", name);
+        return w;
+    }
+
+    /// <summary>Machine epsilon (unit roundoff × 2) of <typeparamref name="T"/>.</summary>
+    public static T Epsilon<T>() where T : unmanaged, IFloatingPointIeee754<T> => T.BitIncrement(T.One) - T.One;
+
+    /// <summary>The exponent p of a Wasserstein cost: finite and ≥ 1.</summary>
+    public static void RequireExponent(double p)
+    {
+        if (!double.IsFinite(p) || p < 1)
+            throw new ArgumentOutOfRangeException(nameof(p), p, "The Wasserstein exponent p must be finite and ≥ 1.");
+    }
+}

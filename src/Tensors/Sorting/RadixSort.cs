@@ -1,0 +1,227 @@
+using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Kernels.Tensors.Sorting;
+
+/// <summary>
+/// Ascending sort of float and double keys, optionally carrying an <see cref="int"/> payload (indices for an
+/// argsort): least-significant-digit radix sort on the keys' order-preserving bit patterns, 11-bit digits
+/// (3 passes for float, 6 for double), digits shared by every key skipped. O(n) and independent of the data's
+/// distribution; below <see cref="SmallSortLength"/> keys, an introsort on the same bit patterns is faster.
+/// </summary>
+/// <remarks>
+/// Order is IEEE 754 totalOrder: −NaN &lt; −∞ &lt; … &lt; −0 &lt; +0 &lt; … &lt; +∞ &lt; +NaN (NaNs keep their payload
+/// bits). The sort is stable — equal keys keep their payload order — so an argsort of a span of indices 0..n−1
+/// returns the lowest index first among ties, as NumPy's <c>argsort(kind="stable")</c>. Scratch is rented from
+/// <see cref="ArrayPool{T}"/> unless passed in; steady-state calls with caller scratch allocate nothing.
+/// </remarks>
+public static class RadixSort
+{
+    /// <summary>Below this many keys the sort falls back to an introsort of the bit patterns.</summary>
+    public const int SmallSortLength = 256;
+
+    private const int DigitBits = 11;
+    private const int Buckets = 1 << DigitBits;
+
+    /// <summary>Sorts <paramref name="keys"/> ascending in place.</summary>
+    public static void Sort(Span<double> keys) => Sort(keys, Span<int>.Empty, default, default);
+
+    /// <summary>Sorts <paramref name="keys"/> ascending in place.</summary>
+    public static void Sort(Span<float> keys) => Sort(keys, Span<int>.Empty, default, default);
+
+    /// <summary>
+    /// Sorts <paramref name="keys"/> ascending and applies the same permutation to <paramref name="payload"/>
+    /// (pass 0..n−1 to obtain the sorting permutation). An empty payload sorts the keys alone.
+    /// </summary>
+    /// <param name="keyScratch">At least keys.Length elements, or empty to rent.</param>
+    /// <param name="payloadScratch">At least payload.Length elements, or empty to rent.</param>
+    /// <exception cref="ArgumentException">The payload is neither empty nor as long as the keys, or scratch is too short.</exception>
+    public static void Sort(Span<double> keys, Span<int> payload, Span<double> keyScratch = default, Span<int> payloadScratch = default) =>
+        SortBits(MemoryMarshal.Cast<double, ulong>(keys), payload, MemoryMarshal.Cast<double, ulong>(keyScratch), payloadScratch);
+
+    /// <inheritdoc cref="Sort(Span{double}, Span{int}, Span{double}, Span{int})"/>
+    public static void Sort(Span<float> keys, Span<int> payload, Span<float> keyScratch = default, Span<int> payloadScratch = default) =>
+        SortBits(MemoryMarshal.Cast<float, uint>(keys), payload, MemoryMarshal.Cast<float, uint>(keyScratch), payloadScratch);
+
+    /// <summary>Generic entry for float or double keys (other element types are rejected).</summary>
+    public static void Sort<T>(Span<T> keys, Span<int> payload = default, Span<T> keyScratch = default, Span<int> payloadScratch = default)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(double))
+            SortBits(MemoryMarshal.Cast<T, ulong>(keys), payload, MemoryMarshal.Cast<T, ulong>(keyScratch), payloadScratch);
+        else if (typeof(T) == typeof(float))
+            SortBits(MemoryMarshal.Cast<T, uint>(keys), payload, MemoryMarshal.Cast<T, uint>(keyScratch), payloadScratch);
+        else
+            throw new NotSupportedException($"RadixSort sorts float and double keys; got {typeof(T).Name}.");
+    }
+
+    private static void SortBits<TKey>(Span<TKey> keys, Span<int> payload, Span<TKey> keyScratch, Span<int> payloadScratch)
+        where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
+    {
+        int n = keys.Length;
+        bool withPayload = !payload.IsEmpty;
+        if (withPayload && payload.Length != n)
+            throw new ArgumentException($"The payload has {payload.Length} elements but there are {n} keys.", nameof(payload));
+        if (n <= 1) return;
+        if (!keyScratch.IsEmpty && keyScratch.Length < n)
+            throw new ArgumentException($"Key scratch needs {n} elements; got {keyScratch.Length}.", nameof(keyScratch));
+        if (withPayload && !payloadScratch.IsEmpty && payloadScratch.Length < n)
+            throw new ArgumentException($"Payload scratch needs {n} elements; got {payloadScratch.Length}.", nameof(payloadScratch));
+
+        ToOrderedBits(keys);
+        if (n <= SmallSortLength)
+        {
+            // Introsort is not stable; a stable insertion sort keeps the tie order for these few keys.
+            InsertionSort(keys, payload, withPayload);
+        }
+        else
+        {
+            TKey[]? rentedKeys = null;
+            int[]? rentedPayload = null;
+            try
+            {
+                if (keyScratch.IsEmpty) keyScratch = rentedKeys = ArrayPool<TKey>.Shared.Rent(n);
+                if (withPayload && payloadScratch.IsEmpty) payloadScratch = rentedPayload = ArrayPool<int>.Shared.Rent(n);
+                Passes(keys, payload, keyScratch[..n], withPayload ? payloadScratch[..n] : Span<int>.Empty, withPayload);
+            }
+            finally
+            {
+                if (rentedKeys is not null) ArrayPool<TKey>.Shared.Return(rentedKeys);
+                if (rentedPayload is not null) ArrayPool<int>.Shared.Return(rentedPayload);
+            }
+        }
+        FromOrderedBits(keys);
+    }
+
+    private static unsafe void Passes<TKey>(Span<TKey> keys, Span<int> payload, Span<TKey> keyScratch, Span<int> payloadScratch, bool withPayload)
+        where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
+    {
+        int n = keys.Length;
+        int bits = sizeof(TKey) * 8;
+        int passes = (bits + DigitBits - 1) / DigitBits;
+        int[] histogram = ArrayPool<int>.Shared.Rent(passes * Buckets);
+        try
+        {
+            var counts = histogram.AsSpan(0, passes * Buckets);
+            counts.Clear();
+            fixed (int* h = counts)
+            fixed (TKey* k = keys)
+            {
+                // One read of the keys fills every pass's histogram.
+                for (int i = 0; i < n; i++)
+                {
+                    TKey key = k[i];
+                    for (int p = 0; p < passes; p++)
+                        h[p * Buckets + Digit(key, p * DigitBits)]++;
+                }
+            }
+            bool inScratch = false;
+            for (int p = 0; p < passes; p++)
+            {
+                var count = counts.Slice(p * Buckets, Buckets);
+                // A digit every key shares leaves the order as it is.
+                if (count[Digit(inScratch ? keyScratch[0] : keys[0], p * DigitBits)] == n) continue;
+                int sum = 0;
+                for (int b = 0; b < Buckets; b++)
+                {
+                    int c = count[b];
+                    count[b] = sum;
+                    sum += c;
+                }
+                if (inScratch) Scatter(keyScratch, payloadScratch, keys, payload, count, p * DigitBits, withPayload);
+                else Scatter(keys, payload, keyScratch, payloadScratch, count, p * DigitBits, withPayload);
+                inScratch = !inScratch;
+            }
+            if (inScratch)
+            {
+                keyScratch.CopyTo(keys);
+                if (withPayload) payloadScratch.CopyTo(payload);
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(histogram);
+        }
+    }
+
+    private static unsafe void Scatter<TKey>(Span<TKey> source, Span<int> sourcePayload, Span<TKey> destination, Span<int> destinationPayload,
+        Span<int> offsets, int shift, bool withPayload)
+        where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
+    {
+        int n = source.Length;
+        fixed (TKey* src = source)
+        fixed (TKey* dst = destination)
+        fixed (int* off = offsets)
+        {
+            if (!withPayload)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    TKey key = src[i];
+                    dst[off[Digit(key, shift)]++] = key;
+                }
+                return;
+            }
+            fixed (int* srcP = sourcePayload)
+            fixed (int* dstP = destinationPayload)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    TKey key = src[i];
+                    int at = off[Digit(key, shift)]++;
+                    dst[at] = key;
+                    dstP[at] = srcP[i];
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Digit<TKey>(TKey key, int shift) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey> =>
+        int.CreateTruncating(key >>> shift) & (Buckets - 1);
+
+    private static void InsertionSort<TKey>(Span<TKey> keys, Span<int> payload, bool withPayload)
+        where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
+    {
+        for (int i = 1; i < keys.Length; i++)
+        {
+            TKey key = keys[i];
+            int item = withPayload ? payload[i] : 0;
+            int j = i - 1;
+            while (j >= 0 && keys[j] > key)
+            {
+                keys[j + 1] = keys[j];
+                if (withPayload) payload[j + 1] = payload[j];
+                j--;
+            }
+            keys[j + 1] = key;
+            if (withPayload) payload[j + 1] = item;
+        }
+    }
+
+    /// <summary>
+    /// IEEE bits → unsigned integers in totalOrder: positive values get the sign bit set, negative values are
+    /// complemented (so larger magnitudes sort first among them).
+    /// </summary>
+    private static void ToOrderedBits<TKey>(Span<TKey> keys) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
+    {
+        TKey signBit = TKey.One << (Unsafe.SizeOf<TKey>() * 8 - 1);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            TKey k = keys[i];
+            keys[i] = (k & signBit) != TKey.Zero ? ~k : k | signBit;
+        }
+    }
+
+    private static void FromOrderedBits<TKey>(Span<TKey> keys) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
+    {
+        TKey signBit = TKey.One << (Unsafe.SizeOf<TKey>() * 8 - 1);
+        for (int i = 0; i < keys.Length; i++)
+        {
+            TKey k = keys[i];
+            keys[i] = (k & signBit) != TKey.Zero ? k & ~signBit : ~k;
+        }
+    }
+}
