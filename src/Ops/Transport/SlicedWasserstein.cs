@@ -14,16 +14,19 @@ namespace Kernels.Ops.Transport;
 /// match quantiles. Equals POT's <c>ot.sliced_wasserstein_distance</c> given the same directions.
 /// </summary>
 /// <remarks>
-/// Directions are processed in groups of <see cref="GroupSize"/>: the group's projections are one GEMM into a pooled
-/// buffer (so memory stays O((n + m)·GroupSize), not O((n + m)·P)), then the group's rows are sorted and matched in
-/// parallel. Every direction's cost is computed by one thread from the same data and the costs are summed in
+/// Directions are processed in groups of up to <see cref="MaxGroupSize"/> (fewer when n + m is large, see
+/// <see cref="GroupBudgetBytes"/>): the group's projections are one GEMM into a pooled buffer (so memory stays
+/// O((n + m)·group), not O((n + m)·P)), then the group's rows are sorted and matched in parallel. Every direction's cost is computed by one thread from the same data and the costs are summed in
 /// direction order, so results are bit-identical for every thread count (they differ between ISA paths only through
 /// the GEMM's rounding).
 /// </remarks>
 public static class SlicedWasserstein
 {
-    /// <summary>Directions projected by one GEMM.</summary>
-    public const int GroupSize = 32;
+    /// <summary>Most directions projected by one GEMM (a taller product runs the GEMM closer to its peak).</summary>
+    public const int MaxGroupSize = 128;
+
+    /// <summary>Bytes the projected group may occupy; the group shrinks (to 16 directions at least) to stay within.</summary>
+    public const long GroupBudgetBytes = 128L << 20;
 
     /// <summary>
     /// P directions uniform on the unit sphere S^{d−1}: columns of a d×P matrix of N(0, 1) draws (Philox,
@@ -71,7 +74,7 @@ public static class SlicedWasserstein
         int count = theta.Shape[1];
         int threads = Math.Max(1, options.Threads ?? Threading.MaxThreads);
         var gemm = new GemmOptions { Threads = threads };
-        int group = Math.Min(GroupSize, count);
+        int group = GroupSize<T>(n, m, count, gradient: options.ComputeGradient);
         var costs = new double[count];
         var gradient = options.ComputeGradient ? new NDArray<T>(n, d) : null;
         T[] uBuffer = ArrayPool<T>.Shared.Rent(group * n);
@@ -123,6 +126,13 @@ public static class SlicedWasserstein
         var pp = perProjection.AsSpan();
         for (int k = 0; k < count; k++) pp[k] = T.CreateTruncating(costs[k]);
         return new SlicedWassersteinResult<T>(T.CreateTruncating(distance), perProjection, theta, gradient);
+    }
+
+    private static unsafe int GroupSize<T>(int n, int m, int count, bool gradient) where T : unmanaged
+    {
+        long perDirection = ((long)n * (gradient ? 2 : 1) + m) * sizeof(T);
+        long fits = Math.Clamp(GroupBudgetBytes / perDirection, 16, MaxGroupSize) / 16 * 16;
+        return (int)Math.Min(fits, count);
     }
 
     private static NDArray<T> Directions<T>(SlicedWassersteinOptions<T> options, int d) where T : unmanaged, IFloatingPointIeee754<T>

@@ -5,7 +5,8 @@ namespace Kernels.Ops.Transport;
 
 /// <summary>
 /// A sparse transport plan: mass <see cref="Mass"/>[k] moves from source sample <see cref="Source"/>[k] to target
-/// sample <see cref="Target"/>[k]; the 1-D optimal plan has at most n + m − 1 entries.
+/// sample <see cref="Target"/>[k]; the 1-D optimal plan has at most n + m − 1 entries in exact arithmetic (one
+/// more, of rounding-size mass, when the two weight vectors sum to 1 only within rounding).
 /// </summary>
 public sealed class TransportCoupling<T> where T : unmanaged, IFloatingPointIeee754<T>
 {

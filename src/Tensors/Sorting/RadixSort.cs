@@ -70,29 +70,27 @@ public static class RadixSort
         if (withPayload && !payloadScratch.IsEmpty && payloadScratch.Length < n)
             throw new ArgumentException($"Payload scratch needs {n} elements; got {payloadScratch.Length}.", nameof(payloadScratch));
 
-        ToOrderedBits(keys);
         if (n <= SmallSortLength)
         {
             // Introsort is not stable; a stable insertion sort keeps the tie order for these few keys.
+            ToOrderedBits(keys);
             InsertionSort(keys, payload, withPayload);
+            FromOrderedBits(keys);
+            return;
         }
-        else
+        TKey[]? rentedKeys = null;
+        int[]? rentedPayload = null;
+        try
         {
-            TKey[]? rentedKeys = null;
-            int[]? rentedPayload = null;
-            try
-            {
-                if (keyScratch.IsEmpty) keyScratch = rentedKeys = ArrayPool<TKey>.Shared.Rent(n);
-                if (withPayload && payloadScratch.IsEmpty) payloadScratch = rentedPayload = ArrayPool<int>.Shared.Rent(n);
-                Passes(keys, payload, keyScratch[..n], withPayload ? payloadScratch[..n] : Span<int>.Empty, withPayload);
-            }
-            finally
-            {
-                if (rentedKeys is not null) ArrayPool<TKey>.Shared.Return(rentedKeys);
-                if (rentedPayload is not null) ArrayPool<int>.Shared.Return(rentedPayload);
-            }
+            if (keyScratch.IsEmpty) keyScratch = rentedKeys = ArrayPool<TKey>.Shared.Rent(n);
+            if (withPayload && payloadScratch.IsEmpty) payloadScratch = rentedPayload = ArrayPool<int>.Shared.Rent(n);
+            Passes(keys, payload, keyScratch[..n], withPayload ? payloadScratch[..n] : Span<int>.Empty, withPayload);
         }
-        FromOrderedBits(keys);
+        finally
+        {
+            if (rentedKeys is not null) ArrayPool<TKey>.Shared.Return(rentedKeys);
+            if (rentedPayload is not null) ArrayPool<int>.Shared.Return(rentedPayload);
+        }
     }
 
     private static unsafe void Passes<TKey>(Span<TKey> keys, Span<int> payload, Span<TKey> keyScratch, Span<int> payloadScratch, bool withPayload)
@@ -106,23 +104,33 @@ public static class RadixSort
         {
             var counts = histogram.AsSpan(0, passes * Buckets);
             counts.Clear();
+            TKey signBit = TKey.One << (bits - 1);
             fixed (int* h = counts)
             fixed (TKey* k = keys)
             {
-                // One read of the keys fills every pass's histogram.
+                // One pass over the keys maps them to ordered bits and fills every pass's histogram.
                 for (int i = 0; i < n; i++)
                 {
-                    TKey key = k[i];
+                    TKey key = ToOrdered(k[i], signBit);
+                    k[i] = key;
                     for (int p = 0; p < passes; p++)
                         h[p * Buckets + Digit(key, p * DigitBits)]++;
                 }
             }
-            bool inScratch = false;
+            // A digit every key shares leaves the order as it is: skip its pass.
+            int lastPass = -1;
             for (int p = 0; p < passes; p++)
+                if (counts[p * Buckets + Digit(keys[0], p * DigitBits)] != n) lastPass = p;
+            if (lastPass < 0)
+            {
+                FromOrderedBits(keys);
+                return;
+            }
+            bool inScratch = false;
+            for (int p = 0; p <= lastPass; p++)
             {
                 var count = counts.Slice(p * Buckets, Buckets);
-                // A digit every key shares leaves the order as it is.
-                if (count[Digit(inScratch ? keyScratch[0] : keys[0], p * DigitBits)] == n) continue;
+                if (count[Digit(keys[0], p * DigitBits)] == n) continue;
                 int sum = 0;
                 for (int b = 0; b < Buckets; b++)
                 {
@@ -130,8 +138,9 @@ public static class RadixSort
                     count[b] = sum;
                     sum += c;
                 }
-                if (inScratch) Scatter(keyScratch, payloadScratch, keys, payload, count, p * DigitBits, withPayload);
-                else Scatter(keys, payload, keyScratch, payloadScratch, count, p * DigitBits, withPayload);
+                bool last = p == lastPass;
+                if (inScratch) Scatter(keyScratch, payloadScratch, keys, payload, count, p * DigitBits, withPayload, last);
+                else Scatter(keys, payload, keyScratch, payloadScratch, count, p * DigitBits, withPayload, last);
                 inScratch = !inScratch;
             }
             if (inScratch)
@@ -147,8 +156,34 @@ public static class RadixSort
     }
 
     private static unsafe void Scatter<TKey>(Span<TKey> source, Span<int> sourcePayload, Span<TKey> destination, Span<int> destinationPayload,
+        Span<int> offsets, int shift, bool withPayload, bool restoreBits)
+        where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
+    {
+        if (restoreBits)
+            ScatterCore<TKey, RestoreBits>(source, sourcePayload, destination, destinationPayload, offsets, shift, withPayload);
+        else
+            ScatterCore<TKey, KeepBits>(source, sourcePayload, destination, destinationPayload, offsets, shift, withPayload);
+    }
+
+    private interface IBitsMap { static abstract TKey Map<TKey>(TKey ordered) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>; }
+
+    private readonly struct KeepBits : IBitsMap
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TKey Map<TKey>(TKey ordered) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey> => ordered;
+    }
+
+    /// <summary>The last pass writes the IEEE bits back, saving a separate pass.</summary>
+    private readonly struct RestoreBits : IBitsMap
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static TKey Map<TKey>(TKey ordered) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey> => FromOrdered(ordered);
+    }
+
+    private static unsafe void ScatterCore<TKey, TMap>(Span<TKey> source, Span<int> sourcePayload, Span<TKey> destination, Span<int> destinationPayload,
         Span<int> offsets, int shift, bool withPayload)
         where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
+        where TMap : struct, IBitsMap
     {
         int n = source.Length;
         fixed (TKey* src = source)
@@ -160,7 +195,7 @@ public static class RadixSort
                 for (int i = 0; i < n; i++)
                 {
                     TKey key = src[i];
-                    dst[off[Digit(key, shift)]++] = key;
+                    dst[off[Digit(key, shift)]++] = TMap.Map(key);
                 }
                 return;
             }
@@ -171,7 +206,7 @@ public static class RadixSort
                 {
                     TKey key = src[i];
                     int at = off[Digit(key, shift)]++;
-                    dst[at] = key;
+                    dst[at] = TMap.Map(key);
                     dstP[at] = srcP[i];
                 }
             }
@@ -208,20 +243,22 @@ public static class RadixSort
     private static void ToOrderedBits<TKey>(Span<TKey> keys) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
     {
         TKey signBit = TKey.One << (Unsafe.SizeOf<TKey>() * 8 - 1);
-        for (int i = 0; i < keys.Length; i++)
-        {
-            TKey k = keys[i];
-            keys[i] = (k & signBit) != TKey.Zero ? ~k : k | signBit;
-        }
+        for (int i = 0; i < keys.Length; i++) keys[i] = ToOrdered(keys[i], signBit);
     }
 
     private static void FromOrderedBits<TKey>(Span<TKey> keys) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
     {
+        for (int i = 0; i < keys.Length; i++) keys[i] = FromOrdered(keys[i]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TKey ToOrdered<TKey>(TKey bits, TKey signBit) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey> =>
+        (bits & signBit) != TKey.Zero ? ~bits : bits | signBit;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TKey FromOrdered<TKey>(TKey ordered) where TKey : unmanaged, IBinaryInteger<TKey>, IUnsignedNumber<TKey>
+    {
         TKey signBit = TKey.One << (Unsafe.SizeOf<TKey>() * 8 - 1);
-        for (int i = 0; i < keys.Length; i++)
-        {
-            TKey k = keys[i];
-            keys[i] = (k & signBit) != TKey.Zero ? k & ~signBit : ~k;
-        }
+        return (ordered & signBit) != TKey.Zero ? ordered & ~signBit : ~ordered;
     }
 }
