@@ -72,6 +72,27 @@ public class RadixSortTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Wide_digits_from_65536_keys_sort_doubles_and_floats_stably(int seed)
+    {
+        var rng = new Random(seed);
+        int n = RadixSort.WideDigitLength + rng.Next(1, 9000);
+        var values = AwkwardValues(rng, n);
+        var expected = Enumerable.Range(0, n).OrderBy(i => TotalOrderKey(values[i])).ToArray();
+        var keys = (double[])values.Clone();
+        var index = Enumerable.Range(0, n).ToArray();
+        RadixSort.Sort(keys.AsSpan(), index);
+        Assert.Equal(expected, index);
+        var floats = values.Select(v => (float)v).ToArray();
+        var expectedF = Enumerable.Range(0, n).OrderBy(i => TotalOrderKey(floats[i])).ToArray();
+        var indexF = Enumerable.Range(0, n).ToArray();
+        RadixSort.Sort(floats.AsSpan(), indexF);
+        Assert.Equal(expectedF, indexF);
+        for (int i = 1; i < n; i++) Assert.True(TotalOrderKey(floats[i - 1]) <= TotalOrderKey(floats[i]));
+    }
+
     [Fact]
     public void Equal_keys_and_caller_scratch_leave_the_order_unchanged()
     {
