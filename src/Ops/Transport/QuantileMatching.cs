@@ -27,6 +27,35 @@ internal static class QuantileMatching
     }
 
     /// <summary>
+    /// The equal-size, uniform-weight case of <see cref="PowerCost{T}"/> with the derivative written straight to the
+    /// samples' original positions: <paramref name="coefficients"/>[σ(k)] = ∂W_pᵖ/∂u_k, σ = <paramref name="permutation"/>
+    /// (u's sorting permutation). One pass instead of a derivative buffer and a separate scatter.
+    /// </summary>
+    public static double EqualSizeUniformScattered<T>(ReadOnlySpan<T> u, ReadOnlySpan<T> v, double p, ReadOnlySpan<int> permutation, Span<T> coefficients)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int n = u.Length;
+        double cost = EqualSizeUniform(u, v, p);
+        if (p == 2)
+        {
+            var scale = T.CreateTruncating(2.0 / n);
+            for (int k = 0; k < n; k++) coefficients[permutation[k]] = scale * (u[k] - v[k]);
+        }
+        else if (p == 1)
+        {
+            var inv = T.CreateTruncating(1.0 / n);
+            for (int k = 0; k < n; k++) coefficients[permutation[k]] = inv * T.CreateTruncating(T.Sign(u[k] - v[k]));
+        }
+        else
+        {
+            double inv = 1.0 / n;
+            for (int k = 0; k < n; k++)
+                coefficients[permutation[k]] = T.CreateTruncating(inv * Slope(double.CreateTruncating(u[k]) - double.CreateTruncating(v[k]), p));
+        }
+        return cost;
+    }
+
+    /// <summary>
     /// Walks the merged quantile breakpoints and calls <paramref name="segment"/> (i, j, mass) for every piece of
     /// positive mass: the monotone (optimal) coupling of the two sorted samples.
     /// </summary>

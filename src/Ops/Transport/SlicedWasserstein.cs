@@ -74,7 +74,7 @@ public static class SlicedWasserstein
         int count = theta.Shape[1];
         int threads = Math.Max(1, options.Threads ?? Threading.MaxThreads);
         var gemm = new GemmOptions { Threads = threads };
-        int group = GroupSize<T>(n, m, count, gradient: options.ComputeGradient);
+        int group = GroupSize<T>(n, m, count);
         var costs = new double[count];
         var gradient = options.ComputeGradient ? new NDArray<T>(n, d) : null;
         T[] uBuffer = ArrayPool<T>.Shared.Rent(group * n);
@@ -128,9 +128,9 @@ public static class SlicedWasserstein
         return new SlicedWassersteinResult<T>(T.CreateTruncating(distance), perProjection, theta, gradient);
     }
 
-    private static unsafe int GroupSize<T>(int n, int m, int count, bool gradient) where T : unmanaged
+    private static unsafe int GroupSize<T>(int n, int m, int count) where T : unmanaged
     {
-        long perDirection = ((long)n * (gradient ? 2 : 1) + m) * sizeof(T);
+        long perDirection = ((long)n + m) * sizeof(T); // the gradient's coefficient rows come on top: same group, better GEMM
         long fits = Math.Clamp(GroupBudgetBytes / perDirection, 16, MaxGroupSize) / 16 * 16;
         return (int)Math.Min(fits, count);
     }
@@ -198,6 +198,11 @@ public static class SlicedWasserstein
                     }
                     else Kernels.Tensors.Sorting.RadixSort.Sort(uRow, Span<int>.Empty, keyScratch, Span<int>.Empty);
 
+                    if (coefficients is not null && a is null && b is null && n == m)
+                    {
+                        costs[Start + r] = QuantileMatching.EqualSizeUniformScattered<T>(uRow, vRow, p, permutation.AsSpan(0, n), coefficients.AsSpan(r * n, n));
+                        continue;
+                    }
                     var du = coefficients is null ? Span<T>.Empty : derivative.AsSpan(0, n);
                     costs[Start + r] = QuantileMatching.PowerCost<T>(uRow, wa, vRow, wb, p, du, Span<T>.Empty);
                     if (coefficients is not null)

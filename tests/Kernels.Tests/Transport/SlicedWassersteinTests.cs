@@ -144,11 +144,14 @@ public class SlicedWassersteinTests
     public void Gradient_matches_central_differences(int seed)
     {
         var rng = new Random(seed);
-        int n = rng.Next(2, 25), m = rng.Next(2, 25), d = rng.Next(1, 5);
+        int n = rng.Next(2, 25), d = rng.Next(1, 5);
+        // Equal sizes unweighted take the fused fast path; the rest the quantile merge.
+        bool equal = rng.Next(2) == 0;
+        int m = equal ? n : rng.Next(2, 25);
         var x = Points(rng, n, d); var y = Points(rng, m, d, 1.2, 0.4);
         var theta = SlicedWasserstein.RandomProjections<double>(d, 5, (ulong)seed);
-        double p = new[] { 2.0, 1.5, 3.0 }[rng.Next(3)];
-        bool weighted = rng.Next(2) == 0;
+        double p = new[] { 2.0, 1.5, 3.0, 1.0 }[rng.Next(4)];
+        bool weighted = !equal && rng.Next(2) == 0;
         var options = new SlicedWassersteinOptions<double>
         {
             Projections = theta, P = p, ComputeGradient = true,
@@ -169,6 +172,25 @@ public class SlicedWassersteinTests
                 // Kinks (a projected tie changing order within ±h) are measure-zero; the tolerance is relative to ‖∇‖.
                 Assert.True(Math.Abs(fd - g[i, j]) <= 1e-5 * gnorm, $"∂/∂x[{i},{j}]: analytic {g[i, j]:R}, finite difference {fd:R}");
             }
+    }
+
+    [Property(MaxTest = 20)]
+    public void Fast_path_gradient_equals_the_merge_path_with_explicit_equal_weights(int seed)
+    {
+        var rng = new Random(seed);
+        int n = rng.Next(1, 80), d = rng.Next(1, 5);
+        var x = Points(rng, n, d); var y = Points(rng, n, d, 0.8, -0.3);
+        var theta = SlicedWasserstein.RandomProjections<double>(d, 6, (ulong)seed);
+        var w = NDArray.Full(1.0 / n, n);
+        foreach (double p in new[] { 1.0, 2.0, 2.5 })
+        {
+            var fast = SlicedWasserstein.Compute(x, y, new() { Projections = theta, P = p, ComputeGradient = true });
+            var merged = SlicedWasserstein.Compute(x, y, new() { Projections = theta, P = p, ComputeGradient = true, SourceWeights = w, TargetWeights = w });
+            double scale = fast.Gradient!.ToArray().Max(Math.Abs) + 1e-300;
+            for (int i = 0; i < n; i++)
+                for (int j = 0; j < d; j++)
+                    Assert.True(Math.Abs(fast.Gradient[i, j] - merged.Gradient![i, j]) <= 8 * n * Eps * scale, $"p={p} [{i},{j}]: {fast.Gradient[i, j]:R} vs {merged.Gradient[i, j]:R}");
+        }
     }
 
     [Fact]
