@@ -90,7 +90,7 @@ internal static class InProcessRunner
                 case ITestSkipped: Interlocked.Increment(ref Skipped); break;
                 case ITestFailed failed:
                     Interlocked.Increment(ref Failed);
-                    Failures.Enqueue($"FAILED {failed.Test.DisplayName}: {string.Join(" | ", failed.Messages)}");
+                    Failures.Enqueue($"FAILED {failed.Test.DisplayName}: {string.Join(" | ", failed.Messages)}{Environment.NewLine}{string.Join(Environment.NewLine, failed.StackTraces)}");
                     break;
                 case ITestAssemblyFinished: Finished.Set(); break;
             }
