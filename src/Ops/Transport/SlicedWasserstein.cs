@@ -25,7 +25,7 @@ public static class SlicedWasserstein
     /// <summary>Most directions projected by one GEMM (a taller product runs the GEMM closer to its peak).</summary>
     public const int MaxGroupSize = 128;
 
-    /// <summary>Bytes the projected group may occupy; the group shrinks (to 16 directions at least) to stay within.</summary>
+    /// <summary>Bytes the projected group may occupy; the group shrinks (down to one direction) to stay within.</summary>
     public const long GroupBudgetBytes = 128L << 20;
 
     /// <summary>
@@ -131,7 +131,8 @@ public static class SlicedWasserstein
     private static unsafe int GroupSize<T>(int n, int m, int count) where T : unmanaged
     {
         long perDirection = ((long)n + m) * sizeof(T); // the gradient's coefficient rows come on top: same group, better GEMM
-        long fits = Math.Clamp(GroupBudgetBytes / perDirection, 16, MaxGroupSize) / 16 * 16;
+        long fits = Math.Clamp(GroupBudgetBytes / perDirection, 1, MaxGroupSize);
+        if (fits >= 16) fits = fits / 16 * 16;  // whole micro-kernel row panels
         return (int)Math.Min(fits, count);
     }
 

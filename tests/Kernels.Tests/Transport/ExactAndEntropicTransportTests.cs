@@ -67,6 +67,27 @@ public class ExactAndEntropicTransportTests
         Assert.Equal(integral, Wasserstein1D.Cost(u, v, a, b, 1), 12);
     }
 
+    [Property(MaxTest = 20)]
+    public void Float_transport_agrees_with_double_to_float_rounding(int seed)
+    {
+        var rng = new Random(seed);
+        int n = rng.Next(1, 300), m = rng.Next(1, 300);
+        var u = Sample(rng, n); var v = Sample(rng, m, 0.3);
+        var a = Weights(rng, n); var b = Weights(rng, m);
+        var uf = NDArray.Convert<double, float>(u); var vf = NDArray.Convert<double, float>(v);
+        var af = NDArray.Convert<double, float>(a); var bf = NDArray.Convert<double, float>(b);
+        // Compare with double on the float-rounded samples, so only the computation's rounding is measured.
+        double reference = Wasserstein1D.Cost(NDArray.Convert<float, double>(uf), NDArray.Convert<float, double>(vf), NDArray.Convert<float, double>(af), NDArray.Convert<float, double>(bf), 2);
+        float cost = Wasserstein1D.Cost(uf, vf, af, bf, 2);
+        Assert.True(Math.Abs(cost - reference) <= 16 * 1.2e-7 * (reference + 1e-6), $"{cost} vs {reference:R}");
+        int k = Math.Min(n, 25), l = Math.Min(m, 25);
+        var x = Points(rng, k, 2); var y = Points(rng, l, 2, 1, 0.5);
+        var plan64 = Sinkhorn.SolvePoints(x, y, 0.5, options: new SinkhornOptions { Tolerance = 1e-7 }).Plan;
+        var plan32 = Sinkhorn.SolvePoints(NDArray.Convert<double, float>(x), NDArray.Convert<double, float>(y), 0.5, options: new SinkhornOptions { Tolerance = 1e-7 }).Plan;
+        double worst = plan64.ToArray().Zip(plan32.ToArray(), (p, q) => Math.Abs(p - q)).Max();
+        Assert.True(worst <= 1e-5, $"float and double plans differ by {worst:G3}");
+    }
+
     [Fact]
     public void Wasserstein_1d_rejects_bad_samples_and_weights()
     {
