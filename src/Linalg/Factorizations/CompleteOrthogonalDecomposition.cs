@@ -29,7 +29,11 @@ public sealed class CompleteOrthogonalDecomposition<T> where T : unmanaged, IFlo
     /// <summary>Numerical rank r.</summary>
     public int Rank { get; }
 
+    /// <summary>Number of rows m of A.</summary>
+
     public int Rows => _qr.Rows;
+
+    /// <summary>Number of columns n of A.</summary>
 
     public int Columns => _qr.Columns;
 

@@ -3,6 +3,7 @@ namespace Kernels.Linalg;
 /// <summary>A matrix that a factorization or solve needs to be nonsingular has an exactly zero pivot.</summary>
 public sealed class SingularMatrixException : ArithmeticException
 {
+    /// <summary>Creates the exception with its message and the index of the zero pivot.</summary>
     public SingularMatrixException(string message, int index) : base(message) => Index = index;
 
     /// <summary>0-based index of the first zero pivot (U_jj = 0 in LU, R_jj = 0 in QR).</summary>
@@ -12,6 +13,7 @@ public sealed class SingularMatrixException : ArithmeticException
 /// <summary>Cholesky met a leading minor that is not positive definite.</summary>
 public sealed class NotPositiveDefiniteException : ArithmeticException
 {
+    /// <summary>Creates the exception with its message and the order of the failing leading minor.</summary>
     public NotPositiveDefiniteException(string message, int order) : base(message) => Order = order;
 
     /// <summary>Order (1-based) of the first leading minor that is not positive definite.</summary>
@@ -21,6 +23,7 @@ public sealed class NotPositiveDefiniteException : ArithmeticException
 /// <summary>An iteration (polar decomposition, eigen solver, …) did not meet its tolerance in the allowed steps.</summary>
 public sealed class NonConvergenceException : ArithmeticException
 {
+    /// <summary>Creates the exception with its message and the iterations spent.</summary>
     public NonConvergenceException(string message, int iterations) : base(message) => Iterations = iterations;
 
     /// <summary>Also names the index that failed (eigenvalue, singular value or secular root).</summary>

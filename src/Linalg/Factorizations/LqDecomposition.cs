@@ -17,6 +17,7 @@ public sealed unsafe class LqDecomposition<T> where T : unmanaged, IFloatingPoin
     private readonly T[] _tau;
     private readonly GemmOptions? _options;
 
+    /// <summary>Factors A (m×n, any strides; not modified) as A = L·Q.</summary>
     public LqDecomposition(NDArray<T> a, GemmOptions? options = null)
     {
         _packed = DenseCopy.Matrix(a, nameof(a), out int m, out int n);
@@ -29,7 +30,11 @@ public sealed unsafe class LqDecomposition<T> where T : unmanaged, IFloatingPoin
             HouseholderQr.Factor(Transposed(p), t, options);
     }
 
+    /// <summary>Number of rows m of A.</summary>
+
     public int Rows { get; }
+
+    /// <summary>Number of columns n of A.</summary>
 
     public int Columns { get; }
 

@@ -35,7 +35,11 @@ public sealed unsafe class LuDecomposition<T> where T : unmanaged, IFloatingPoin
             _firstZeroPivot = LuKernel.Factor(StridedMatrix<T>.RowMajor(p, m, n, Math.Max(n, 1)), piv, options) - 1;
     }
 
+    /// <summary>Number of rows m of A.</summary>
+
     public int Rows { get; }
+
+    /// <summary>Number of columns n of A.</summary>
 
     public int Columns { get; }
 

@@ -18,6 +18,7 @@ public sealed unsafe class PivotedQrDecomposition<T> where T : unmanaged, IFloat
     private readonly int[] _permutation;
     private readonly GemmOptions? _options;
 
+    /// <summary>Factors A (m×n, any strides; not modified) as A·P = Q·R with column pivoting.</summary>
     public PivotedQrDecomposition(NDArray<T> a, GemmOptions? options = null)
     {
         _packed = DenseCopy.Matrix(a, nameof(a), out int m, out int n);
@@ -33,7 +34,11 @@ public sealed unsafe class PivotedQrDecomposition<T> where T : unmanaged, IFloat
             PivotedHouseholderQr.Factor(StridedMatrix<T>.RowMajor(p, m, n, Math.Max(n, 1)), perm, t);
     }
 
+    /// <summary>Number of rows m of A.</summary>
+
     public int Rows { get; }
+
+    /// <summary>Number of columns n of A.</summary>
 
     public int Columns { get; }
 

@@ -39,6 +39,11 @@ public sealed class SketchOperator<T> where T : unmanaged, IFloatingPointIeee754
     private readonly int[]? _sampled;    // SRHT: the m sampled rows of H·D·A (of n′)
     private readonly int _padded;
 
+    /// <summary>A seeded sketch S (rows × columns) of the given kind; S is never formed for the sparse kinds and SRHT.</summary>
+    /// <param name="kind">Distribution of S.</param>
+    /// <param name="rows">Sketch size m.</param>
+    /// <param name="columns">Dimension n of the sketched space (rows of A in S·A).</param>
+    /// <param name="seed">Philox seed: the same seed gives the same S on every machine.</param>
     /// <param name="sparsity">Nonzeros per column of the sparse sign sketch (default min(8, m)).</param>
     /// <exception cref="ArgumentOutOfRangeException">m or n not positive, m &gt; n′ for SRHT, or sparsity outside 1…m.</exception>
     public SketchOperator(SketchKind kind, int rows, int columns, ulong seed, int? sparsity = null)

@@ -42,6 +42,8 @@ public static class RadixSort
     /// Sorts <paramref name="keys"/> ascending and applies the same permutation to <paramref name="payload"/>
     /// (pass 0..n−1 to obtain the sorting permutation). An empty payload sorts the keys alone.
     /// </summary>
+    /// <param name="keys">The keys, sorted in place.</param>
+    /// <param name="payload">Values permuted with the keys (same length), or empty.</param>
     /// <param name="keyScratch">At least keys.Length elements, or empty to rent.</param>
     /// <param name="payloadScratch">At least payload.Length elements, or empty to rent.</param>
     /// <exception cref="ArgumentException">The payload is neither empty nor as long as the keys, or scratch is too short.</exception>
