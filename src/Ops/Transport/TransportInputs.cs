@@ -46,7 +46,8 @@ internal static class TransportInputs
 
     /// <summary>
     /// Sample weights as a contiguous array: null means uniform (returns null); otherwise a vector of
-    /// <paramref name="count"/> finite, non-negative values summing to 1 within √ε of the element type.
+    /// <paramref name="count"/> finite, non-negative values summing to 1 within max(√ε, 10⁻⁶) of the element type
+    /// (10⁻⁶ for double, so weights normalised in float and widened are accepted; 3.5·10⁻⁴ for float).
     /// </summary>
     public static T[]? Weights<T>(NDArray<T>? weights, int count, string name, string pointsName) where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -62,7 +63,7 @@ internal static class TransportInputs
                 throw new ArgumentException($"{name}[{i}] = {v}: weights must be finite and non-negative.", name);
             sum += v;
         }
-        double tolerance = Math.Sqrt(double.CreateTruncating(Epsilon<T>()));
+        double tolerance = Math.Max(Math.Sqrt(double.CreateTruncating(Epsilon<T>())), 1e-6);
         if (Math.Abs(sum - 1) > tolerance)
             throw new ArgumentException($"{name} sums to {sum:R}; weights must be normalised to sum to 1 (within {tolerance:G2}).", name);
         return w;
