@@ -169,5 +169,22 @@ check("lstsq --sketch 2000x40 κ=1e6 residual vs gelsd (relative, 1e-13 units)",
 x = run("cg", save("tall.npy", tall), save("rhs2.npy", rhs), "--method", "lsqr", "--rtol", "1e-14", "--maxiter", "5000")("x.npy")
 check("cg --method lsqr 2000x40 κ=1e6 residual vs gelsd (relative, 1e-10 units)", abs(ld_residual(x) - ref) / ref / 1e-10)
 
+# FFT vs numpy.fft (pocketfft): scaled by ε·‖x‖₁·log₂ n.
+for shape, axis in [((97,), -1), ((8, 360), 1), ((1000, 3), 0), ((4, 257), -1), ((1,), 0)]:
+    xr = rng.standard_normal(shape)
+    xc = xr + 1j * rng.standard_normal(shape)
+    n = shape[axis]
+    scale = lambda x: eps * np.abs(x).sum(axis=axis).max() * max(1.0, np.log2(n))
+    for norm in ["backward", "ortho"]:
+        y = run("fft", save("fc.npy", xc), "--axis", str(axis), "--norm", norm)("y.npy")
+        check(f"fft {shape} axis {axis} {norm} vs numpy", np.abs(y - np.fft.fft(xc, axis=axis, norm=norm)).max() / scale(xc))
+    y = run("fft", save("fc.npy", xc), "--axis", str(axis), "--inverse")("y.npy")
+    check(f"ifft {shape} axis {axis} vs numpy", np.abs(y - np.fft.ifft(xc, axis=axis)).max() * n / scale(xc))
+    y = run("fft", save("fr.npy", xr), "--axis", str(axis), "--real")("y.npy")
+    check(f"rfft {shape} axis {axis} vs numpy", np.abs(y - np.fft.rfft(xr, axis=axis)).max() / scale(xr))
+    half = np.fft.rfft(xr, axis=axis)
+    y = run("fft", save("fh.npy", half), "--axis", str(axis), "--real", "--inverse", "--n", str(n))("y.npy")
+    check(f"irfft {shape} axis {axis} vs numpy", np.abs(y - np.fft.irfft(half, n=n, axis=axis)).max() * n / scale(half))
+
 print(f"crosscheck-scipy: {len(failures)} failure(s)")
 sys.exit(1 if failures else 0)

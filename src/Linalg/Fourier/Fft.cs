@@ -1,0 +1,164 @@
+using System.Numerics;
+using Kernels.Tensors;
+
+namespace Kernels.Linalg.Fourier;
+
+/// <summary>
+/// Discrete Fourier transforms with NumPy's conventions: forward X_k = Σ_t x_t·e^{−2πi·tk/n}, inverse
+/// x_t = (1/n)·Σ_k X_k·e^{+2πi·tk/n} under <see cref="FftNorm.Backward"/>. Any length n ≥ 1 (mixed radix 2/3/4/5,
+/// Bluestein otherwise), batched along any axis of a tensor view. Computed in double (float input is widened); the
+/// error is O(ε·log n)·‖x‖ for smooth lengths and a small constant times that for Bluestein lengths.
+/// </summary>
+/// <remarks>
+/// Plans are cached per length and shared across threads. Not yet vectorised: the butterflies are scalar
+/// <see cref="Complex"/> arithmetic, and real transforms run the complex transform of the widened input.
+/// </remarks>
+public static class Fft
+{
+    /// <summary>In-place forward DFT of a contiguous span, scaled per <paramref name="norm"/>.</summary>
+    public static void Forward(Span<Complex> data, FftNorm norm = FftNorm.Backward)
+    {
+        if (data.IsEmpty) return;
+        FftPlan.For(data.Length).Forward(data);
+        Scale(data, ForwardScale(data.Length, norm));
+    }
+
+    /// <summary>In-place inverse DFT of a contiguous span, scaled per <paramref name="norm"/>.</summary>
+    public static void Inverse(Span<Complex> data, FftNorm norm = FftNorm.Backward)
+    {
+        if (data.IsEmpty) return;
+        // ifft(x) = conj(fft(conj(x))) with the inverse's scale.
+        for (int i = 0; i < data.Length; i++) data[i] = Complex.Conjugate(data[i]);
+        FftPlan.For(data.Length).Forward(data);
+        double scale = InverseScale(data.Length, norm);
+        for (int i = 0; i < data.Length; i++) data[i] = Complex.Conjugate(data[i]) * scale;
+    }
+
+    /// <summary>numpy.fft.fft / ifft of a complex tensor along <paramref name="axis"/>; returns a new array.</summary>
+    /// <exception cref="ArgumentException">The axis is out of range or has length 0.</exception>
+    public static NDArray<Complex> Transform(NDArray<Complex> x, int axis = -1, bool inverse = false, FftNorm norm = FftNorm.Backward)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        int a = Axis(x.Rank, axis, x.ShapeString);
+        var rows = ToRows(x, a, out int n);
+        for (int r = 0; r < rows.Length / Math.Max(n, 1); r++)
+        {
+            var row = rows.AsSpan(r * n, n);
+            if (inverse) Inverse(row, norm); else Forward(row, norm);
+        }
+        return FromRows(rows, x.Shape, a, n);
+    }
+
+    /// <summary>numpy.fft.fft of a real tensor along <paramref name="axis"/> (the full complex spectrum).</summary>
+    public static NDArray<Complex> Transform<T>(NDArray<T> x, int axis = -1, bool inverse = false, FftNorm norm = FftNorm.Backward)
+        where T : unmanaged, IFloatingPointIeee754<T> => Transform(ToComplex(x), axis, inverse, norm);
+
+    /// <summary>numpy.fft.rfft: the n/2 + 1 non-negative-frequency terms of the DFT of real x along <paramref name="axis"/>.</summary>
+    public static NDArray<Complex> Rfft<T>(NDArray<T> x, int axis = -1, FftNorm norm = FftNorm.Backward)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        int a = Axis(x.Rank, axis, x.ShapeString);
+        var full = Transform(ToComplex(x), a, inverse: false, norm);
+        int half = x.Shape[a] / 2 + 1;
+        var ranges = new AxisRange[x.Rank];
+        for (int d = 0; d < ranges.Length; d++) ranges[d] = d == a ? new AxisRange(0, half) : AxisRange.All;
+        return full.Slice(ranges).Copy();
+    }
+
+    /// <summary>
+    /// numpy.fft.irfft: the real signal of length <paramref name="n"/> (default 2·(m − 1)) whose rfft is x along
+    /// <paramref name="axis"/>; the spectrum is completed by Hermitian symmetry, the imaginary parts of the DC (and,
+    /// for even n, Nyquist) terms are ignored, missing terms are zero and extra ones dropped, as NumPy does.
+    /// </summary>
+    public static NDArray<double> Irfft(NDArray<Complex> x, int? n = null, int axis = -1, FftNorm norm = FftNorm.Backward)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        int a = Axis(x.Rank, axis, x.ShapeString);
+        int m = x.Shape[a];
+        int length = n ?? 2 * (m - 1);
+        if (length < 1) throw new ArgumentException($"irfft needs an output length ≥ 1; got {length} from an axis of length {m}.", nameof(n));
+        var rows = ToRows(x, a, out _);
+        int count = m == 0 ? 0 : rows.Length / m;
+        var shape = x.Shape.ToArray();
+        shape[a] = length;
+        var outRows = new double[count * length];
+        var work = new Complex[length];
+        int usable = Math.Min(m, length / 2 + 1);
+        for (int r = 0; r < count; r++)
+        {
+            Array.Clear(work);
+            var spectrum = rows.AsSpan(r * m, m);
+            for (int k = 0; k < usable; k++) work[k] = spectrum[k];
+            work[0] = new Complex(work[0].Real, 0);
+            if (length % 2 == 0 && usable == length / 2 + 1) work[length / 2] = new Complex(work[length / 2].Real, 0);
+            for (int k = 1; k < usable; k++)
+                if (length - k != k) work[length - k] = Complex.Conjugate(work[k]);
+            Inverse(work, norm);
+            for (int t = 0; t < length; t++) outRows[r * length + t] = work[t].Real;
+        }
+        return FromRows(outRows, shape, a, length);
+    }
+
+    internal static double ForwardScale(int n, FftNorm norm) => norm switch
+    {
+        FftNorm.Backward => 1,
+        FftNorm.Ortho => 1 / Math.Sqrt(n),
+        FftNorm.Forward => 1.0 / n,
+        _ => throw new ArgumentOutOfRangeException(nameof(norm)),
+    };
+
+    internal static double InverseScale(int n, FftNorm norm) => norm switch
+    {
+        FftNorm.Backward => 1.0 / n,
+        FftNorm.Ortho => 1 / Math.Sqrt(n),
+        FftNorm.Forward => 1,
+        _ => throw new ArgumentOutOfRangeException(nameof(norm)),
+    };
+
+    private static void Scale(Span<Complex> data, double scale)
+    {
+        if (scale == 1) return;
+        for (int i = 0; i < data.Length; i++) data[i] *= scale;
+    }
+
+    private static int Axis(int rank, int axis, string shape)
+    {
+        if (rank == 0) throw new ArgumentException("The FFT needs at least a 1-D array; got a scalar.");
+        int a = axis < 0 ? axis + rank : axis;
+        if (a < 0 || a >= rank) throw new ArgumentException($"Axis {axis} is out of range for shape {shape}.", nameof(axis));
+        return a;
+    }
+
+    private static NDArray<Complex> ToComplex<T>(NDArray<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var c = x.Contiguous().AsSpan();
+        var result = new Complex[c.Length];
+        for (int i = 0; i < c.Length; i++) result[i] = new Complex(double.CreateTruncating(c[i]), 0);
+        return NDArray.FromArray(result, x.Shape);
+    }
+
+    /// <summary>The array with <paramref name="axis"/> moved last, as contiguous rows of length n.</summary>
+    private static TElement[] ToRows<TElement>(NDArray<TElement> x, int axis, out int n) where TElement : unmanaged
+    {
+        n = x.Shape[axis];
+        var order = Enumerable.Range(0, x.Rank).Where(d => d != axis).Append(axis).ToArray();
+        return x.Permute(order).Copy().AsSpan().ToArray();
+    }
+
+    /// <summary>Rows of length n (axis last) back to <paramref name="shape"/> with the axis in place.</summary>
+    private static NDArray<TElement> FromRows<TElement>(TElement[] rows, ReadOnlySpan<int> shape, int axis, int n) where TElement : unmanaged
+    {
+        int rank = shape.Length;
+        var moved = new int[rank];
+        int j = 0;
+        for (int d = 0; d < rank; d++) if (d != axis) moved[j++] = shape[d];
+        moved[rank - 1] = n;
+        var permuted = NDArray.FromArray(rows, moved);
+        // Inverse permutation: the last axis goes back to position `axis`.
+        var inverse = new int[rank];
+        for (int d = 0, k = 0; d < rank; d++) inverse[d] = d == axis ? rank - 1 : k++;
+        return permuted.Permute(inverse).Copy();
+    }
+}
