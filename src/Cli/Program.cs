@@ -23,6 +23,7 @@ internal static class Program
           bench solvers [--only cg,rsvd,lstsq,kron] [--repeat R]
                                          CG/PCG on Poisson 512², randomized SVD, sketched least squares, Kronecker apply
                                          (compare: bench/cg_reference.py, bench/sketch_reference.py)
+          bench fft [--repeat R]         complex FFT (2^k, smooth, prime lengths), batched rfft, causal conv (compare: bench/fft_reference.py)
           bench transport [--only sort,swd,w1d,sinkhorn] [--dtype f64|f32] [--large]
                                          radix sort, sliced Wasserstein (+gradient), 1-D OT, Sinkhorn (compare: bench/swd_reference.py)
           qr A.npy -o OUT [--mode reduced|complete|r|raw] [--pivoting]
@@ -78,6 +79,7 @@ internal static class Program
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "spectral": return SpectralBenchCommand.Run(rest);
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "solvers": return SolverBenchCommand.Run(rest);
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "transport": return TransportBenchCommand.Run(rest);
+                case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "fft": return FftBenchCommand.Run(rest);
                 case "bench": return BenchCommand.Run(rest);
                 case "gemm": return GemmCommand.Run(rest);
                 case var f when FactorCommand.Commands.ContainsKey(f): return FactorCommand.Run(f, rest);

@@ -59,11 +59,21 @@ public static class Fft
     {
         ArgumentNullException.ThrowIfNull(x);
         int a = Axis(x.Rank, axis, x.ShapeString);
-        var full = Transform(ToComplex(x), a, inverse: false, norm);
-        int half = x.Shape[a] / 2 + 1;
-        var ranges = new AxisRange[x.Rank];
-        for (int d = 0; d < ranges.Length; d++) ranges[d] = d == a ? new AxisRange(0, half) : AxisRange.All;
-        return full.Slice(ranges).Copy();
+        // A contiguous input transformed along its last axis is read in place (no copy of the input).
+        int n = x.Shape[a];
+        ReadOnlySpan<T> rows = a == x.Rank - 1 && x.IsContiguous ? x.AsSpan() : ToRows(x, a, out _);
+        int half = n / 2 + 1, count = n == 0 ? 0 : rows.Length / n;
+        var shape = x.Shape.ToArray();
+        shape[a] = n == 0 ? 0 : half;
+        var output = new Complex[count * half];
+        var work = new Complex[n];
+        for (int r = 0; r < count; r++)
+        {
+            for (int t = 0; t < n; t++) work[t] = new Complex(double.CreateTruncating(rows[r * n + t]), 0);
+            Forward(work, norm);
+            work.AsSpan(0, half).CopyTo(output.AsSpan(r * half, half));
+        }
+        return FromRows(output, shape, a, n == 0 ? 0 : half);
     }
 
     /// <summary>
@@ -143,6 +153,7 @@ public static class Fft
     private static TElement[] ToRows<TElement>(NDArray<TElement> x, int axis, out int n) where TElement : unmanaged
     {
         n = x.Shape[axis];
+        if (axis == x.Rank - 1) return x.Contiguous().AsSpan().ToArray();  // already rows: one copy
         var order = Enumerable.Range(0, x.Rank).Where(d => d != axis).Append(axis).ToArray();
         return x.Permute(order).Copy().AsSpan().ToArray();
     }
@@ -151,6 +162,12 @@ public static class Fft
     private static NDArray<TElement> FromRows<TElement>(TElement[] rows, ReadOnlySpan<int> shape, int axis, int n) where TElement : unmanaged
     {
         int rank = shape.Length;
+        if (axis == rank - 1)
+        {
+            var same = shape.ToArray();
+            same[axis] = n;
+            return NDArray.FromArray(rows, same);
+        }
         var moved = new int[rank];
         int j = 0;
         for (int d = 0; d < rank; d++) if (d != axis) moved[j++] = shape[d];
