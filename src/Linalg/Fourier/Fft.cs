@@ -66,12 +66,15 @@ public static class Fft
         var shape = x.Shape.ToArray();
         shape[a] = n == 0 ? 0 : half;
         var output = new Complex[count * half];
+        var real = new double[n];
         var work = new Complex[n];
+        double scale = n == 0 ? 1 : ForwardScale(n, norm);
         for (int r = 0; r < count; r++)
         {
-            for (int t = 0; t < n; t++) work[t] = new Complex(double.CreateTruncating(rows[r * n + t]), 0);
-            Forward(work, norm);
-            work.AsSpan(0, half).CopyTo(output.AsSpan(r * half, half));
+            for (int t = 0; t < n; t++) real[t] = double.CreateTruncating(rows[r * n + t]);
+            var spectrum = output.AsSpan(r * half, half);
+            RealForward(real, spectrum, work);
+            if (scale != 1) Scale(spectrum, scale);
         }
         return FromRows(output, shape, a, n == 0 ? 0 : half);
     }
@@ -94,6 +97,7 @@ public static class Fft
         shape[a] = length;
         var outRows = new double[count * length];
         var work = new Complex[length];
+        var scratch = new Complex[length];
         int usable = Math.Min(m, length / 2 + 1);
         for (int r = 0; r < count; r++)
         {
@@ -102,12 +106,77 @@ public static class Fft
             for (int k = 0; k < usable; k++) work[k] = spectrum[k];
             work[0] = new Complex(work[0].Real, 0);
             if (length % 2 == 0 && usable == length / 2 + 1) work[length / 2] = new Complex(work[length / 2].Real, 0);
+            if (length % 2 == 0 && length >= 4)
+            {
+                RealInverse(work.AsSpan(0, length / 2 + 1), outRows.AsSpan(r * length, length), scratch);
+                double s = InverseScale(length, norm);
+                if (s != 1) for (int t = 0; t < length; t++) outRows[r * length + t] *= s;
+                continue;
+            }
             for (int k = 1; k < usable; k++)
                 if (length - k != k) work[length - k] = Complex.Conjugate(work[k]);
             Inverse(work, norm);
             for (int t = 0; t < length; t++) outRows[r * length + t] = work[t].Real;
         }
         return FromRows(outRows, shape, a, length);
+    }
+
+    /// <summary>
+    /// X_k, k = 0..n/2, of real x (unscaled). Even n ≥ 4: one complex FFT of length N = n/2 on z_t = x_{2t} + i·x_{2t+1},
+    /// then X_k = E_k + e^{−2πik/n}·O_k with E_k = (Z_k + conj Z_{N−k})/2 and O_k = (Z_k − conj Z_{N−k})/(2i).
+    /// </summary>
+    /// <param name="x">Real samples, length n.</param>
+    /// <param name="output">n/2 + 1 spectrum terms.</param>
+    /// <param name="work">Scratch of at least n elements.</param>
+    internal static void RealForward(ReadOnlySpan<double> x, Span<Complex> output, Span<Complex> work)
+    {
+        int n = x.Length;
+        if (n % 2 == 1 || n < 4)
+        {
+            for (int t = 0; t < n; t++) work[t] = new Complex(x[t], 0);
+            FftPlan.For(n).Forward(work[..n]);
+            work[..(n / 2 + 1)].CopyTo(output);
+            return;
+        }
+        int half = n / 2;
+        var z = work[..half];
+        for (int t = 0; t < half; t++) z[t] = new Complex(x[2 * t], x[2 * t + 1]);
+        var plan = FftPlan.For(half);
+        plan.Forward(z);
+        var w = plan.RealTwiddles;
+        for (int k = 0; k <= half; k++)
+        {
+            Complex zk = z[k == half ? 0 : k], zc = Complex.Conjugate(z[k == 0 ? 0 : half - k]);
+            Complex even = (zk + zc) * 0.5;
+            Complex odd = (zk - zc) * new Complex(0, -0.5);
+            output[k] = even + w[k] * odd;
+        }
+    }
+
+    /// <summary>
+    /// The real x (length n = 2N, even, ≥ 4) with rfft X (N + 1 terms), times n (unscaled inverse): Z_k = E_k + i·O_k with
+    /// E_k = (X_k + conj X_{N−k})/2 and O_k = e^{+2πik/n}·(X_k − conj X_{N−k})/2, z = N·IDFT_N(Z), x_{2t} + i·x_{2t+1} = 2·z_t.
+    /// </summary>
+    internal static void RealInverse(ReadOnlySpan<Complex> spectrum, Span<double> x, Span<Complex> work)
+    {
+        int n = x.Length, half = n / 2;
+        var plan = FftPlan.For(half);
+        var w = plan.RealTwiddles;
+        var z = work[..half];
+        for (int k = 0; k < half; k++)
+        {
+            Complex xk = spectrum[k], xc = Complex.Conjugate(spectrum[half - k]);
+            Complex even = (xk + xc) * 0.5;
+            Complex odd = (xk - xc) * 0.5 * Complex.Conjugate(w[k]);
+            // Conjugated for the inverse-by-forward trick below.
+            z[k] = Complex.Conjugate(even + new Complex(-odd.Imaginary, odd.Real));
+        }
+        plan.Forward(z);
+        for (int t = 0; t < half; t++)
+        {
+            x[2 * t] = 2 * z[t].Real;
+            x[2 * t + 1] = -2 * z[t].Imaginary;
+        }
     }
 
     internal static double ForwardScale(int n, FftNorm norm) => norm switch

@@ -27,8 +27,12 @@ public static class FftConvolution
         var y = result.AsSpan();
         if (length == 0) return result;
         int padded = 2 * length;
-        var a = new Complex[padded];
-        var b = new Complex[padded];
+        int half = length + 1;
+        var a = new double[padded];
+        var b = new double[padded];
+        var fa = new Complex[half];
+        var fb = new Complex[half];
+        var work = new Complex[padded];
         int rows = y.Length / length;
         for (int r = 0; r < rows; r++)
         {
@@ -36,14 +40,23 @@ public static class FftConvolution
             Array.Clear(b);
             for (int t = 0; t < length; t++)
             {
-                a[t] = new Complex(double.CreateTruncating(ub[r * length + t]), 0);
-                b[t] = new Complex(double.CreateTruncating(kb[r * length + t]), 0);
+                a[t] = double.CreateTruncating(ub[r * length + t]);
+                b[t] = double.CreateTruncating(kb[r * length + t]);
             }
-            Fft.Forward(a);
-            Fft.Forward(b);
-            for (int i = 0; i < padded; i++) a[i] *= b[i];
-            Fft.Inverse(a);
-            for (int t = 0; t < length; t++) y[r * length + t] = T.CreateTruncating(a[t].Real);
+            // Real transforms of length 2L: one complex FFT of length L each (padded is even).
+            Fft.RealForward(a, fa, work);
+            Fft.RealForward(b, fb, work);
+            for (int i = 0; i < half; i++) fa[i] *= fb[i];
+            if (padded >= 4)
+            {
+                Fft.RealInverse(fa, a, work);
+                for (int t = 0; t < length; t++) y[r * length + t] = T.CreateTruncating(a[t] / padded);
+            }
+            else
+            {
+                // L = 1: y = k₀·u₀.
+                y[r] = T.CreateTruncating(fa[0].Real / 2 + fa[1].Real / 2);
+            }
         }
         return result;
     }

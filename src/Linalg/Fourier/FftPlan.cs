@@ -22,6 +22,16 @@ internal sealed class FftPlan
     private readonly Complex[] _chirp = [];         // Bluestein: c_t = e^{−πi·t²/n}
     private readonly Complex[] _kernelSpectrum = []; // Bluestein: DFT_M of conj(c) wrapped
 
+    private Complex[]? _realTwiddles;              // e^{−2πi·k/(2n)}, k ≤ n: for real transforms of length 2n
+
+    /// <summary>e^{−2πi·k/(2n)} for k = 0..n, the twiddles that split a length-2n real transform; built on first use.</summary>
+    public Complex[] RealTwiddles => LazyInitializer.EnsureInitialized(ref _realTwiddles, () =>
+    {
+        var w = new Complex[_n + 1];
+        for (int k = 0; k <= _n; k++) w[k] = Root(2 * _n, k);
+        return w;
+    });
+
     /// <summary>The plan for length n (≥ 1), built once per length.</summary>
     public static FftPlan For(int n)
     {
