@@ -186,5 +186,42 @@ for shape, axis in [((97,), -1), ((8, 360), 1), ((1000, 3), 0), ((4, 257), -1), 
     y = run("fft", save("fh.npy", half), "--axis", str(axis), "--real", "--inverse", "--n", str(n))("y.npy")
     check(f"irfft {shape} axis {axis} vs numpy", np.abs(y - np.fft.irfft(half, n=n, axis=axis)).max() * n / scale(half))
 
+# HiPPO matrices vs the S4 reference formulas (written here in NumPy); ssm-kernel vs scipy.signal.cont2discrete.
+def hippo_reference(kind, N):
+    q = np.arange(N, dtype=np.float64)
+    if kind == "legs":
+        col, row = np.meshgrid(q, q)
+        r = 2 * q + 1
+        M = -(np.where(row >= col, r, 0) - np.diag(q))
+        T = np.sqrt(np.diag(2 * q + 1))
+        return T @ M @ np.linalg.inv(T), np.diag(T).copy()
+    if kind == "legt":
+        R = (2 * q + 1) ** .5
+        j, i = np.meshgrid(q, q)
+        A = R[:, None] * np.where(i < j, (-1.) ** (i - j), 1) * R[None, :]
+        return -0.5 * A, 0.5 * R
+    if kind == "lagt":
+        return np.eye(N) / 2 - np.tril(np.ones((N, N))), np.ones(N)
+    freqs = np.arange(N // 2)
+    d = np.stack([np.zeros(N // 2), freqs], axis=-1).reshape(-1)[1:]
+    A = np.pi * (-np.diag(d, 1) + np.diag(d, -1))
+    B = np.zeros(N); B[0::2] = 2 ** .5; B[0] = 1
+    return A - B[:, None] * B[None, :], B
+
+import scipy.signal as ssig
+for kind in ["legs", "legt", "lagt", "fout"]:
+    N = 16
+    get = run("hippo", "--kind", kind, "--n", str(N))
+    A, B = hippo_reference(kind, N)
+    check(f"hippo {kind} {N} vs S4 reference formulas", max(np.abs(get("a.npy") - A).max(), np.abs(get("b.npy") - B).max()) / (N * eps))
+    for method, sm in [("zoh", "zoh"), ("bilinear", "bilinear"), ("euler", "euler")]:
+        k = run("ssm-kernel", "--kind", kind, "--n", str(N), "--delta", "0.05", "--length", "64", "--method", method)("k.npy")
+        Ad, Bd, _, _, _ = ssig.cont2discrete((A, B[:, None], np.ones((1, N)), np.zeros((1, 1))), 0.05, method=sm)
+        ref, v = [], Bd[:, 0].copy()
+        for _ in range(64):
+            ref.append(v.sum()); v = Ad @ v
+        ref = np.array(ref)
+        check(f"ssm-kernel {kind} {method} vs cont2discrete", np.abs(k - ref).max() / (np.abs(ref).max() * N * 64 * eps))
+
 print(f"crosscheck-scipy: {len(failures)} failure(s)")
 sys.exit(1 if failures else 0)

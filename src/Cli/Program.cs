@@ -45,6 +45,9 @@ internal static class Program
           rsvd A.npy -o OUT --rank K [--oversampling P] [--power-iterations Q] [--seed S]   writes u.npy s.npy vt.npy
           fft X.npy -o OUT [--real] [--inverse] [--axis A] [--norm backward|ortho|forward] [--n N]
                                          NumPy's fft/ifft/rfft/irfft along an axis, writes y.npy (complex128; irfft float64)
+          hippo --kind legs|legt|lagt|fout --n N -o OUT     writes a.npy b.npy (HiPPO state matrices)
+          ssm-kernel --kind K --n N --delta D --length L -o OUT [--method zoh|bilinear|euler] [--c C.npy]
+                                         writes k.npy (K[k] = C·Ā^k·B̄) abar.npy bbar.npy
           swd X.npy Y.npy [-o OUT] [--projections P.npy | --n-projections 50 --seed S] [--p 2] [--a a.npy --b b.npy] [--grad] [--max-sliced]
                                          sliced Wasserstein distance (prints it; writes distance.npy projected.npy grad.npy)
           w1d U.npy V.npy [-o OUT] [--a a.npy --b b.npy] [--p 1] [--coupling]   exact 1-D OT cost W_p^p (coupling.npy)
@@ -86,6 +89,7 @@ internal static class Program
                 case var f when SpectralCommand.Commands.ContainsKey(f): return SpectralCommand.Run(f, rest);
                 case "kron": return KroneckerCommand.Run(rest);
                 case "fft": return FftCommand.Run(rest);
+                case var f when StateSpaceCommand.Commands.ContainsKey(f): return StateSpaceCommand.Run(f, rest);
                 case "cg": return CgCommand.Run(rest);
                 case var f when SketchCommand.Commands.ContainsKey(f): return SketchCommand.Run(f, rest);
                 case var f when TransportCommand.Commands.ContainsKey(f): return TransportCommand.Run(f, rest);
