@@ -45,6 +45,8 @@ internal static class Program
           rsvd A.npy -o OUT --rank K [--oversampling P] [--power-iterations Q] [--seed S]   writes u.npy s.npy vt.npy
           fft X.npy -o OUT [--real] [--inverse] [--axis A] [--norm backward|ortho|forward] [--n N]
                                          NumPy's fft/ifft/rfft/irfft along an axis, writes y.npy (complex128; irfft float64)
+          scan A.npy B.npy -o OUT [--reverse] [--h0 H0.npy] [--chunks K]   diagonal recurrence, writes h.npy final.npy
+          bench scan                     float diagonal scan (2, 4096, 4096) in GB/s next to a memory copy
           hippo --kind legs|legt|lagt|fout --n N -o OUT     writes a.npy b.npy (HiPPO state matrices)
           ssm-kernel --kind K --n N --delta D --length L -o OUT [--method zoh|bilinear|euler] [--c C.npy]
                                          writes k.npy (K[k] = C·Ā^k·B̄) abar.npy bbar.npy
@@ -83,12 +85,14 @@ internal static class Program
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "solvers": return SolverBenchCommand.Run(rest);
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "transport": return TransportBenchCommand.Run(rest);
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "fft": return FftBenchCommand.Run(rest);
+                case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "scan": return ScanCommand.Bench(rest);
                 case "bench": return BenchCommand.Run(rest);
                 case "gemm": return GemmCommand.Run(rest);
                 case var f when FactorCommand.Commands.ContainsKey(f): return FactorCommand.Run(f, rest);
                 case var f when SpectralCommand.Commands.ContainsKey(f): return SpectralCommand.Run(f, rest);
                 case "kron": return KroneckerCommand.Run(rest);
                 case "fft": return FftCommand.Run(rest);
+                case "scan": return ScanCommand.Run(rest);
                 case var f when StateSpaceCommand.Commands.ContainsKey(f): return StateSpaceCommand.Run(f, rest);
                 case "cg": return CgCommand.Run(rest);
                 case var f when SketchCommand.Commands.ContainsKey(f): return SketchCommand.Run(f, rest);
