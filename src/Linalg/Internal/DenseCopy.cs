@@ -1,5 +1,6 @@
 using System.Numerics;
 using Kernels.Tensors;
+using Kernels.Tensors.Simd;
 
 namespace Kernels.Linalg.Internal;
 
@@ -52,10 +53,20 @@ internal static class DenseCopy
     /// <summary>Throws when <paramref name="data"/> holds NaN or ±∞ (factorizations would return garbage silently).</summary>
     public static void ThrowIfNonFinite<T>(ReadOnlySpan<T> data, string name, string routine, int cols) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        for (int i = 0; i < data.Length; i++)
-            if (!T.IsFinite(data[i]))
-                throw new ArgumentException(
-                    $"{routine}: {name} has a non-finite value {data[i]} at ({i / Math.Max(cols, 1)}, {i % Math.Max(cols, 1)}).", name);
+        int i = FiniteScan.FirstNonFinite(data);
+        if (i >= 0)
+            throw new ArgumentException(
+                $"{routine}: {name} has a non-finite value {data[i]} at ({i / Math.Max(cols, 1)}, {i % Math.Max(cols, 1)}).", name);
+    }
+
+    /// <summary>
+    /// <see cref="ThrowIfNonFinite{T}(ReadOnlySpan{T}, string, string, int)"/> for an array view: read in place when
+    /// contiguous, else from a copy.
+    /// </summary>
+    public static void ThrowIfNonFinite<T>(NDArray<T> a, string name, string routine, int cols) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (a.TryGetSpan(out var span)) ThrowIfNonFinite<T>(span, name, routine, cols);
+        else ThrowIfNonFinite<T>(a.ToArray(), name, routine, cols);
     }
 
     /// <summary>

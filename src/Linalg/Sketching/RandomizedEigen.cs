@@ -98,8 +98,7 @@ public static class RandomizedEigen
         if (rank < 1 || rank > n) throw new ArgumentOutOfRangeException(nameof(rank), $"{routine}: rank {rank} outside 1…{n} for A {a.ShapeString}.");
         ArgumentOutOfRangeException.ThrowIfNegative(oversampling);
         ArgumentOutOfRangeException.ThrowIfNegative(powerIterations);
-        if (a.TryGetSpan(out var span)) DenseCopy.ThrowIfNonFinite<T>(span, "A", $"{routine} of {a.ShapeString}", n);
-        else DenseCopy.ThrowIfNonFinite<T>(a.ToArray(), "A", $"{routine} of {a.ShapeString}", n);
+        DenseCopy.ThrowIfNonFinite(a, "A", $"{routine} of {a.ShapeString}", n);
         return n;
     }
 }

@@ -67,8 +67,7 @@ public static class RandomizedSvd
         if (rank < 1 || rank > kMax) throw new ArgumentOutOfRangeException(nameof(rank), $"Randomized SVD: rank {rank} outside 1…{kMax} for A {a.ShapeString}.");
         ArgumentOutOfRangeException.ThrowIfNegative(oversampling);
         // Checked in place when contiguous: a copy of a large A would cost more than a power iteration.
-        if (a.TryGetSpan(out var span)) DenseCopy.ThrowIfNonFinite<T>(span, "A", $"Randomized SVD of {a.ShapeString}", n);
-        else DenseCopy.ThrowIfNonFinite<T>(a.ToArray(), "A", $"Randomized SVD of {a.ShapeString}", n);
+        DenseCopy.ThrowIfNonFinite(a, "A", $"Randomized SVD of {a.ShapeString}", n);
         int q = powerIterations ?? (rank < 0.1 * kMax ? 7 : 4);
         int size = Math.Min(rank + oversampling, kMax);
         var basis = RangeFinder(a, size, q, seed, options, normalizer);

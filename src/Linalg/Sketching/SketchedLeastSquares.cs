@@ -84,9 +84,8 @@ public static class SketchedLeastSquares
         int m = a.Shape[0], n = a.Shape[1];
         if (m < n || n == 0) throw new ArgumentException($"{routine} needs a tall A (m ≥ n ≥ 1); got {a.ShapeString} (use LinearAlgebra.Lstsq).", nameof(a));
         if (b.Rank is not (1 or 2) || b.Shape[0] != m) throw new ArgumentException($"{routine}: b must have {m} rows to match A {a.ShapeString}; got {b.ShapeString}.", nameof(b));
-        if (a.TryGetSpan(out var span)) DenseCopy.ThrowIfNonFinite<T>(span, "A", $"{routine} of {a.ShapeString}", n);
-        else DenseCopy.ThrowIfNonFinite<T>(a.ToArray(), "A", $"{routine} of {a.ShapeString}", n);
-        DenseCopy.ThrowIfNonFinite<T>(b.ToArray(), "b", $"{routine} with b {b.ShapeString}", b.Rank == 1 ? 1 : b.Shape[1]);
+        DenseCopy.ThrowIfNonFinite(a, "A", $"{routine} of {a.ShapeString}", n);
+        DenseCopy.ThrowIfNonFinite(b, "b", $"{routine} with b {b.ShapeString}", b.Rank == 1 ? 1 : b.Shape[1]);
         int d = sketchRows ?? (int)Math.Min(m, (long)defaultFactor * n);
         if (d < n) throw new ArgumentOutOfRangeException(nameof(sketchRows), $"{routine}: {d} sketch rows cannot embed the {n} columns of A {a.ShapeString}.");
         return (m, n, d);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 using Kernels.Tensors;
 using Kernels.Tensors.Sorting;
@@ -47,6 +46,7 @@ public static class MaxSlicedWasserstein
         var problem = new Problem<T>(x.Contiguous(), y.Contiguous(), options.SourceWeights?.ToArray(), options.TargetWeights?.ToArray(), options.P);
         var gradient = new double[d];
         var candidate = new double[d];
+        var trialGradient = new double[d];
         double value = problem.Evaluate(theta, gradient);
         double sampled = value;
         double step = double.NaN;
@@ -61,7 +61,6 @@ public static class MaxSlicedWasserstein
             if (norm == 0) break;
             if (double.IsNaN(step)) step = 0.1 / norm;
             double moved = double.NaN;
-            var trialGradient = new double[d];
             while (step * norm > 1e-12)
             {
                 for (int i = 0; i < d; i++) candidate[i] = theta[i] + step * gradient[i];
@@ -72,8 +71,8 @@ public static class MaxSlicedWasserstein
             }
             if (!(moved > value)) break;
             double gain = moved - value;
-            Array.Copy(candidate, theta, d);
-            Array.Copy(trialGradient, gradient, d);
+            (theta, candidate) = (candidate, theta);
+            (gradient, trialGradient) = (trialGradient, gradient);
             value = moved;
             step *= 2;
             if (gain <= tolerance * value) break;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Kernels.Tensors;
+using Kernels.Tensors.Simd;
 
 namespace Kernels.Ops.Transport;
 
@@ -19,29 +20,9 @@ internal static class TransportInputs
     public static void RequireFinite<T>(NDArray<T> x, string name) where T : unmanaged, IFloatingPointIeee754<T>
     {
         var span = x.Contiguous().AsSpan();
-        int at = FirstNonFinite<T>(span);
+        int at = FiniteScan.FirstNonFinite<T>(span);
         if (at >= 0)
             throw new ArgumentException($"{name} {x.ShapeString} holds a non-finite value ({span[at]}) at flat index {at}.", name);
-    }
-
-    /// <summary>Index of the first NaN or ±∞, or −1. x − x is 0 for finite x and NaN otherwise.</summary>
-    public static int FirstNonFinite<T>(ReadOnlySpan<T> span) where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        int i = 0;
-        if (Vector.IsHardwareAccelerated && Vector<T>.IsSupported)
-        {
-            var v = System.Runtime.InteropServices.MemoryMarshal.Cast<T, Vector<T>>(span);
-            for (int k = 0; k < v.Length; k++)
-            {
-                var x = v[k];
-                if (!Vector.EqualsAll(x - x, Vector<T>.Zero)) { i = k * Vector<T>.Count; goto scalar; }
-            }
-            i = v.Length * Vector<T>.Count;
-        }
-    scalar:
-        for (; i < span.Length; i++)
-            if (!T.IsFinite(span[i])) return i;
-        return -1;
     }
 
     /// <summary>

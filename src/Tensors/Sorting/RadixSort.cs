@@ -142,13 +142,7 @@ public static class RadixSort
                 {
                     int* offsets = h + p * buckets;
                     if (offsets[(int)((firstKey >> (p * digitBits)) & (uint)mask)] == n) continue;
-                    int sum = 0;
-                    for (int d = 0; d < buckets; d++)
-                    {
-                        int c = offsets[d];
-                        offsets[d] = sum;
-                        sum += c;
-                    }
+                    CountsToOffsets(new Span<int>(offsets, buckets));
                     int shift = 32 + p * digitBits;
                     for (int i = 0; i < n; i++)
                     {
@@ -216,13 +210,7 @@ public static class RadixSort
             {
                 var count = counts.Slice(p * buckets, buckets);
                 if (count[Digit(keys[0], p * digitBits, buckets - 1)] == n) continue;
-                int sum = 0;
-                for (int b = 0; b < buckets; b++)
-                {
-                    int c = count[b];
-                    count[b] = sum;
-                    sum += c;
-                }
+                CountsToOffsets(count);
                 bool last = p == lastPass;
                 if (inScratch) Scatter(keyScratch, payloadScratch, keys, payload, count, p * digitBits, withPayload, last);
                 else Scatter(keys, payload, keyScratch, payloadScratch, count, p * digitBits, withPayload, last);
@@ -296,6 +284,18 @@ public static class RadixSort
                     dstP[at] = srcP[i];
                 }
             }
+        }
+    }
+
+    /// <summary>Bucket counts → first output position of each bucket (exclusive prefix sum), in place.</summary>
+    private static void CountsToOffsets(Span<int> counts)
+    {
+        int sum = 0;
+        for (int b = 0; b < counts.Length; b++)
+        {
+            int c = counts[b];
+            counts[b] = sum;
+            sum += c;
         }
     }
 
