@@ -1,0 +1,532 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Kernels.Devices;
+
+/// <summary>
+/// The device contract: buffers in a device's memory and the primitives every backend provides — element-wise
+/// maps, reductions, GEMM and batched GEMM, transposes, the diagonal scan, sort with indices, the row distances of
+/// sliced Wasserstein, CountSketch, CSR and stencil matrix–vector products. Algorithms that need only these
+/// (<see cref="Algorithms.DeviceConjugateGradient"/>, <see cref="Algorithms.DeviceSlicedWasserstein"/>) are written
+/// once against this class and run on every device.
+/// <para>Every public method checks its arguments here, once for all backends (buffers on this device and not
+/// disposed, lengths that fit the shapes, element type float or double), then calls the backend's kernel. A
+/// primitive the backend lacks (not in <see cref="DeviceInfo.NativePrimitives"/>), or double precision on a device
+/// without fp64, runs by the <b>CPU fallback</b>: operands are copied to the host, the CPU reference device computes,
+/// results are copied back — the bytes moved are counted in <see cref="Statistics"/>; with
+/// <see cref="FallbackPolicy.Throw"/> it throws <see cref="DeviceCapabilityException"/> instead.</para>
+/// <para>Layouts are row-major and contiguous; a buffer longer than a shape needs is allowed (its leading elements
+/// are used). Work is queued on the device's stream; results are ready when a host copy or a scalar-returning
+/// primitive returns, or after <see cref="Synchronize"/>. Methods may be called from several threads; a backend
+/// serialises its stream. Results are deterministic for a device and shape (no atomics in reductions).</para>
+/// <para>A new backend (ComputeSharp/DirectX 12, Metal, …) derives from this class, implements the buffer methods
+/// and <see cref="Synchronize"/>, and overrides the <c>…Core</c> kernels it has; everything else falls back.</para>
+/// </summary>
+public abstract class ComputeDevice : IDisposable
+{
+    private static readonly Lazy<CpuDevice> FallbackDevice = new(() => new CpuDevice(), LazyThreadSafetyMode.ExecutionAndPublication);
+    private long _liveBuffers, _liveBytes, _fallbackCalls, _fallbackBytes;
+    private int _disposed;
+
+    /// <summary>Sets the fallback policy.</summary>
+    protected ComputeDevice(FallbackPolicy fallback) => Fallback = fallback;
+
+    /// <summary>Name, kind, memory, capabilities.</summary>
+    public abstract DeviceInfo Info { get; }
+
+    /// <summary>What happens to primitives this device lacks.</summary>
+    public FallbackPolicy Fallback { get; }
+
+    /// <summary>Live buffers and fallback costs so far.</summary>
+    public DeviceStatistics Statistics => new(Interlocked.Read(ref _liveBuffers), Interlocked.Read(ref _liveBytes), PooledBytes,
+        Interlocked.Read(ref _fallbackCalls), Interlocked.Read(ref _fallbackBytes));
+
+    /// <summary>Device memory the backend keeps pooled for reuse.</summary>
+    protected virtual long PooledBytes => 0;
+
+    /// <summary>Whether <see cref="Dispose()"/> has run.</summary>
+    public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    // ---------------------------------------------------------------- buffers
+
+    /// <summary>A buffer of <paramref name="length"/> elements (contents unspecified) from the device's pool.</summary>
+    /// <exception cref="DeviceOutOfMemoryException">It does not fit in the device's memory.</exception>
+    public DeviceBuffer<T> Allocate<T>(long length) where T : unmanaged
+    {
+        ThrowIfDisposed();
+        if (typeof(T) != typeof(float) && typeof(T) != typeof(double) && typeof(T) != typeof(int) && typeof(T) != typeof(uint) && typeof(T) != typeof(ulong))
+            throw new NotSupportedException($"Device buffers hold float, double, int, uint or ulong, not {typeof(T).Name}.");
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        long size = Unsafe.SizeOf<T>();
+        if (length > long.MaxValue / size || length * size > Info.MemoryBytes)
+            throw new DeviceOutOfMemoryException($"{Info.Id}: a buffer of {length} × {typeof(T).Name} ({(double)length * size / (1 << 20):0.#} MiB) exceeds the device's {Info.MemoryBytes / (1 << 20)} MiB.");
+        var buffer = AllocateCore<T>(length);
+        Interlocked.Increment(ref _liveBuffers);
+        Interlocked.Add(ref _liveBytes, length * size);
+        return buffer;
+    }
+
+    /// <summary>A new buffer holding a copy of <paramref name="data"/>.</summary>
+    public DeviceBuffer<T> Upload<T>(ReadOnlySpan<T> data) where T : unmanaged
+    {
+        var buffer = Allocate<T>(data.Length);
+        try { buffer.CopyFrom(data); }
+        catch { buffer.Dispose(); throw; }
+        return buffer;
+    }
+
+    /// <summary>Backend allocation; the size was checked against the device memory.</summary>
+    protected abstract DeviceBuffer<T> AllocateCore<T>(long length) where T : unmanaged;
+
+    /// <summary>Waits for all queued work on this device.</summary>
+    public abstract void Synchronize();
+
+    internal void OnBufferReleased(long bytes)
+    {
+        Interlocked.Decrement(ref _liveBuffers);
+        Interlocked.Add(ref _liveBytes, -bytes);
+    }
+
+    // ---------------------------------------------------------------- element-wise
+
+    /// <summary>xᵢ = value for every element.</summary>
+    public void Fill<T>(DeviceBuffer<T> x, T value) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(x, nameof(x));
+        if (UseFallback<T>(DevicePrimitives.Elementwise, "Fill"))
+        {
+            using var hx = ToHost(x, read: false);
+            Cpu.Fill(hx, value);
+            FromHost(hx, x);
+        }
+        else FillCore(x, value);
+    }
+
+    /// <summary>destination = source (equal lengths).</summary>
+    public void Copy<T>(DeviceBuffer<T> source, DeviceBuffer<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(source, nameof(source)); Own(destination, nameof(destination));
+        SameLength(source, destination, "Copy");
+        if (UseFallback<T>(DevicePrimitives.Elementwise, "Copy"))
+        {
+            using var hs = ToHost(source);
+            FromHost(hs, destination);
+        }
+        else CopyCore(source, destination);
+    }
+
+    /// <summary>yᵢ = f(xᵢ) (equal lengths; <paramref name="y"/> may be <paramref name="x"/>).</summary>
+    public void Map<T>(UnaryOperation operation, DeviceBuffer<T> x, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(x, nameof(x)); Own(y, nameof(y));
+        SameLength(x, y, operation.ToString());
+        if (!Enum.IsDefined(operation)) throw new ArgumentOutOfRangeException(nameof(operation), $"Unknown unary operation {(int)operation}.");
+        if (UseFallback<T>(DevicePrimitives.Elementwise, operation.ToString()))
+        {
+            using var hx = ToHost(x);
+            using var hy = ToHost(y, read: false);
+            Cpu.Map(operation, hx, hy);
+            FromHost(hy, y);
+        }
+        else MapCore(operation, x, y);
+    }
+
+    /// <summary>zᵢ = f(xᵢ, yᵢ) (equal lengths; <paramref name="z"/> may be an input).</summary>
+    public void Zip<T>(BinaryOperation operation, DeviceBuffer<T> x, DeviceBuffer<T> y, DeviceBuffer<T> z) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(x, nameof(x)); Own(y, nameof(y)); Own(z, nameof(z));
+        SameLength(x, y, operation.ToString()); SameLength(x, z, operation.ToString());
+        if (!Enum.IsDefined(operation)) throw new ArgumentOutOfRangeException(nameof(operation), $"Unknown binary operation {(int)operation}.");
+        if (UseFallback<T>(DevicePrimitives.Elementwise, operation.ToString()))
+        {
+            using var hx = ToHost(x);
+            using var hy = ToHost(y);
+            using var hz = ToHost(z, read: false);
+            Cpu.Zip(operation, hx, hy, hz);
+            FromHost(hz, z);
+        }
+        else ZipCore(operation, x, y, z);
+    }
+
+    /// <summary>y ← α·x + β·y (equal lengths; β = 0 does not read y).</summary>
+    public void Axpby<T>(T alpha, DeviceBuffer<T> x, T beta, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(x, nameof(x)); Own(y, nameof(y));
+        SameLength(x, y, "Axpby");
+        if (UseFallback<T>(DevicePrimitives.Elementwise, "Axpby"))
+        {
+            using var hx = ToHost(x);
+            using var hy = ToHost(y, read: !T.IsZero(beta));
+            Cpu.Axpby(alpha, hx, beta, hy);
+            FromHost(hy, y);
+        }
+        else AxpbyCore(alpha, x, beta, y);
+    }
+
+    // ---------------------------------------------------------------- reductions
+
+    /// <summary>The reduction of all elements of <paramref name="x"/> (waits for the result).</summary>
+    /// <exception cref="ArgumentException">Min/Max of an empty buffer.</exception>
+    public T Reduce<T>(ReduceOperation operation, DeviceBuffer<T> x) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(x, nameof(x));
+        if (!Enum.IsDefined(operation)) throw new ArgumentOutOfRangeException(nameof(operation), $"Unknown reduction {(int)operation}.");
+        if (x.Length == 0 && operation is ReduceOperation.Min or ReduceOperation.Max)
+            throw new ArgumentException($"{operation} of an empty buffer is undefined.", nameof(x));
+        if (UseFallback<T>(DevicePrimitives.Reductions, operation.ToString()))
+        {
+            using var hx = ToHost(x);
+            return Cpu.Reduce(operation, hx);
+        }
+        return ReduceCore(operation, x);
+    }
+
+    /// <summary>Σ xᵢ·yᵢ (equal lengths; waits for the result).</summary>
+    public T Dot<T>(DeviceBuffer<T> x, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(x, nameof(x)); Own(y, nameof(y));
+        SameLength(x, y, "Dot");
+        if (UseFallback<T>(DevicePrimitives.Reductions, "Dot"))
+        {
+            using var hx = ToHost(x);
+            using var hy = ToHost(y);
+            return Cpu.Dot(hx, hy);
+        }
+        return DotCore(x, y);
+    }
+
+    // ---------------------------------------------------------------- GEMM, transpose
+
+    /// <summary>
+    /// C ← α·op(A)·op(B) + β·C, row-major: op(A) is m×k (A stored k×m when <paramref name="transposeA"/>), op(B) is
+    /// k×n, C is m×n. β = 0 does not read C (NaN there is overwritten, as in BLAS).
+    /// </summary>
+    public void Gemm<T>(bool transposeA, bool transposeB, int m, int n, int k, T alpha, DeviceBuffer<T> a, DeviceBuffer<T> b, T beta, DeviceBuffer<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        BatchedGemm(1, transposeA, transposeB, m, n, k, alpha, a, b, beta, c);
+
+    /// <summary>
+    /// Cᵢ ← α·op(Aᵢ)·op(Bᵢ) + β·Cᵢ for i &lt; <paramref name="batch"/>, the matrices stored one after another
+    /// (Aᵢ at i·m·k, Bᵢ at i·k·n, Cᵢ at i·m·n); otherwise as <see cref="Gemm{T}"/>.
+    /// </summary>
+    public void BatchedGemm<T>(int batch, bool transposeA, bool transposeB, int m, int n, int k, T alpha, DeviceBuffer<T> a, DeviceBuffer<T> b, T beta, DeviceBuffer<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(a, nameof(a)); Own(b, nameof(b)); Own(c, nameof(c));
+        if (batch < 0 || m < 0 || n < 0 || k < 0)
+            throw new ArgumentOutOfRangeException(nameof(m), $"GEMM shape batch {batch}, m {m}, n {n}, k {k} has a negative extent.");
+        string shape = $"GEMM {batch}×({m}×{k})·({k}×{n})";
+        Need(a, (long)batch * m * k, nameof(a), shape);
+        Need(b, (long)batch * k * n, nameof(b), shape);
+        Need(c, (long)batch * m * n, nameof(c), shape);
+        if (batch == 0 || m == 0 || n == 0) return;
+        if (UseFallback<T>(DevicePrimitives.Gemm, "GEMM"))
+        {
+            using var ha = ToHost(a);
+            using var hb = ToHost(b);
+            using var hc = ToHost(c, read: !T.IsZero(beta));
+            Cpu.BatchedGemm(batch, transposeA, transposeB, m, n, k, alpha, ha, hb, beta, hc);
+            FromHost(hc, c);
+        }
+        else GemmCore(batch, transposeA, transposeB, m, n, k, alpha, a, b, beta, c);
+    }
+
+    /// <summary>y = xᵀ: x is rows×cols row-major, y is cols×rows (distinct buffers).</summary>
+    public void Transpose<T>(int rows, int cols, DeviceBuffer<T> x, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(x, nameof(x)); Own(y, nameof(y));
+        if (rows < 0 || cols < 0) throw new ArgumentOutOfRangeException(nameof(rows), $"Transpose of a {rows}×{cols} matrix.");
+        if (ReferenceEquals(x, y)) throw new ArgumentException("Transpose needs distinct input and output buffers.", nameof(y));
+        Need(x, (long)rows * cols, nameof(x), $"transpose of {rows}×{cols}");
+        Need(y, (long)rows * cols, nameof(y), $"transpose of {rows}×{cols}");
+        if (rows == 0 || cols == 0) return;
+        if (UseFallback<T>(DevicePrimitives.Transpose, "Transpose"))
+        {
+            using var hx = ToHost(x);
+            using var hy = ToHost(y, read: false);
+            Cpu.Transpose(rows, cols, hx, hy);
+            FromHost(hy, y);
+        }
+        else TransposeCore(rows, cols, x, y);
+    }
+
+    // ---------------------------------------------------------------- scans
+
+    /// <summary>
+    /// hₜ = aₜ ⊙ hₜ₋₁ + bₜ over (batch, length, channels) row-major, from h₋₁ = <paramref name="initial"/> (batch ×
+    /// channels; zeros when null), forward in t or <paramref name="reverse"/>; writes every hₜ to
+    /// <paramref name="states"/> (may be <paramref name="b"/>) and the last to <paramref name="final"/>. Devices
+    /// may split long sequences into chunks combined by (a₁, b₁)∘(a₂, b₂) = (a₁a₂, a₂b₁ + b₂): results agree with
+    /// the sequential recurrence to rounding, not bit for bit.
+    /// </summary>
+    public void DiagonalScan<T>(int batch, int length, int channels, DeviceBuffer<T> a, DeviceBuffer<T> b, DeviceBuffer<T>? initial,
+        DeviceBuffer<T> states, DeviceBuffer<T> final, bool reverse = false) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(a, nameof(a)); Own(b, nameof(b)); Own(states, nameof(states)); Own(final, nameof(final));
+        if (initial is not null) Own(initial, nameof(initial));
+        if (batch < 0 || length < 0 || channels < 0)
+            throw new ArgumentOutOfRangeException(nameof(length), $"Scan shape ({batch}, {length}, {channels}) has a negative extent.");
+        string shape = $"scan of ({batch}, {length}, {channels})";
+        long total = (long)batch * length * channels, perState = (long)batch * channels;
+        Need(a, total, nameof(a), shape); Need(b, total, nameof(b), shape); Need(states, total, nameof(states), shape);
+        Need(final, perState, nameof(final), shape);
+        if (initial is not null) Need(initial, perState, nameof(initial), shape);
+        if (ReferenceEquals(final, a) || ReferenceEquals(final, b) || ReferenceEquals(final, states) || ReferenceEquals(states, a))
+            throw new ArgumentException("Scan: final must be its own buffer and states may alias b only.", nameof(final));
+        if (perState == 0) return;
+        if (UseFallback<T>(DevicePrimitives.DiagonalScan, "DiagonalScan"))
+        {
+            using var ha = ToHost(a);
+            using var hb = ToHost(b);
+            using var h0 = initial is null ? null : ToHost(initial);
+            using var hs = ToHost(states, read: false);
+            using var hf = ToHost(final, read: false);
+            Cpu.DiagonalScan(batch, length, channels, ha, hb, h0, hs, hf, reverse);
+            FromHost(hs, states);
+            FromHost(hf, final);
+        }
+        else DiagonalScanCore(batch, length, channels, a, b, initial, states, final, reverse);
+    }
+
+    // ---------------------------------------------------------------- sort, transport
+
+    /// <summary>
+    /// Sorts each row of <paramref name="keys"/> (rows × cols) ascending in place in IEEE 754 totalOrder
+    /// (−NaN &lt; −∞ &lt; … &lt; −0 &lt; +0 &lt; … &lt; +∞ &lt; +NaN) and writes to <paramref name="indices"/> the
+    /// original column of each sorted key; equal keys keep their original order (a stable sort, so the result is
+    /// unique and the same on every device).
+    /// </summary>
+    public void SortRows<T>(int rows, int cols, DeviceBuffer<T> keys, DeviceBuffer<int> indices) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(keys, nameof(keys)); Own(indices, nameof(indices));
+        if (rows < 0 || cols < 0) throw new ArgumentOutOfRangeException(nameof(rows), $"SortRows of {rows}×{cols}.");
+        Need(keys, (long)rows * cols, nameof(keys), $"sort of {rows}×{cols}");
+        Need(indices, (long)rows * cols, nameof(indices), $"sort of {rows}×{cols}");
+        if (rows == 0 || cols == 0) return;
+        if (UseFallback<T>(DevicePrimitives.SortRows, "SortRows"))
+        {
+            using var hk = ToHost(keys);
+            using var hi = ToHost(indices, read: false);
+            Cpu.SortRows(rows, cols, hk, hi);
+            FromHost(hk, keys);
+            FromHost(hi, indices);
+        }
+        else SortRowsCore(rows, cols, keys, indices);
+    }
+
+    /// <summary>
+    /// dᵣ = (1/cols)·Σⱼ |xᵣⱼ − yᵣⱼ|ᵖ for each of <paramref name="rows"/> rows: with both rows sorted, the W_pᵖ
+    /// between two uniform empirical measures of equal size (the matching step of sliced Wasserstein).
+    /// </summary>
+    public void RowPowerDistances<T>(int rows, int cols, DeviceBuffer<T> x, DeviceBuffer<T> y, T p, DeviceBuffer<T> result) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(x, nameof(x)); Own(y, nameof(y)); Own(result, nameof(result));
+        if (rows < 0 || cols <= 0) throw new ArgumentOutOfRangeException(nameof(cols), $"Row distances of {rows}×{cols} (cols must be positive).");
+        if (!T.IsFinite(p) || p < T.One) throw new ArgumentOutOfRangeException(nameof(p), $"p = {p}: the Wasserstein order must be finite and ≥ 1.");
+        Need(x, (long)rows * cols, nameof(x), $"rows {rows}×{cols}"); Need(y, (long)rows * cols, nameof(y), $"rows {rows}×{cols}");
+        Need(result, rows, nameof(result), $"rows {rows}×{cols}");
+        if (rows == 0) return;
+        if (UseFallback<T>(DevicePrimitives.RowPowerDistances, "RowPowerDistances"))
+        {
+            using var hx = ToHost(x);
+            using var hy = ToHost(y);
+            using var hr = ToHost(result, read: false);
+            Cpu.RowPowerDistances(rows, cols, hx, hy, p, hr);
+            FromHost(hr, result);
+        }
+        else RowPowerDistancesCore(rows, cols, x, y, p, result);
+    }
+
+    // ---------------------------------------------------------------- sketching, sparse
+
+    /// <summary>
+    /// Y = S·A for the CountSketch S (s × m) with one nonzero σᵢ = <paramref name="signs"/>[i] in row
+    /// hᵢ = <paramref name="buckets"/>[i] of column i: A is m × n row-major, Y is s × n and is overwritten. Each
+    /// column of Y sums its rows in row order (deterministic on every device).
+    /// </summary>
+    public void CountSketch<T>(int m, int n, int s, DeviceBuffer<T> a, DeviceBuffer<int> buckets, DeviceBuffer<T> signs, DeviceBuffer<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(a, nameof(a)); Own(buckets, nameof(buckets)); Own(signs, nameof(signs)); Own(y, nameof(y));
+        if (m < 0 || n < 0 || s <= 0) throw new ArgumentOutOfRangeException(nameof(s), $"CountSketch of {m}×{n} into {s} rows.");
+        string shape = $"CountSketch ({s}×{m})·({m}×{n})";
+        Need(a, (long)m * n, nameof(a), shape); Need(buckets, m, nameof(buckets), shape); Need(signs, m, nameof(signs), shape);
+        Need(y, (long)s * n, nameof(y), shape);
+        if (n == 0) return;
+        // Buckets are indices: check them once here so no backend reads outside y (a small host copy, m ints).
+        var hostBuckets = new int[m];
+        buckets.CopyTo(hostBuckets);
+        for (int i = 0; i < m; i++)
+            if ((uint)hostBuckets[i] >= (uint)s) throw new ArgumentException($"{shape}: bucket {hostBuckets[i]} of row {i} is outside 0…{s - 1}.", nameof(buckets));
+        if (UseFallback<T>(DevicePrimitives.CountSketch, "CountSketch"))
+        {
+            using var ha = ToHost(a);
+            using var hb = ToHost(buckets);
+            using var hs = ToHost(signs);
+            using var hy = ToHost(y, read: false);
+            Cpu.CountSketch(m, n, s, ha, hb, hs, hy);
+            FromHost(hy, y);
+        }
+        else CountSketchCore(m, n, s, a, buckets, signs, y);
+    }
+
+    /// <summary>y = A·x for a CSR matrix uploaded to this device (x has A.Columns elements, y A.Rows).</summary>
+    public void CsrMultiply<T>(DeviceCsrMatrix<T> matrix, DeviceBuffer<T> x, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        if (!ReferenceEquals(matrix.Device, this)) throw new ArgumentException($"The CSR matrix lives on {matrix.Device.Info.Id}, not {Info.Id}.", nameof(matrix));
+        matrix.ThrowIfDisposed();
+        Own(x, nameof(x)); Own(y, nameof(y));
+        string shape = $"CSR ({matrix.Rows}×{matrix.Columns})·x";
+        Need(x, matrix.Columns, nameof(x), shape); Need(y, matrix.Rows, nameof(y), shape);
+        if (ReferenceEquals(x, y)) throw new ArgumentException($"{shape}: x and y must be distinct buffers.", nameof(y));
+        if (matrix.Rows == 0) return;
+        if (UseFallback<T>(DevicePrimitives.SparseMatVec, "CsrMultiply"))
+        {
+            using var hp = ToHost(matrix.RowPointers);
+            using var hc = ToHost(matrix.ColumnIndices);
+            using var hv = ToHost(matrix.Values);
+            using var hx = ToHost(x);
+            using var hy = ToHost(y, read: false);
+            CpuDevice.CsrMultiplyHost(matrix.Rows, hp.Span, hc.Span, hv.Span, hx.Span, hy.Span);
+            FromHost(hy, y);
+        }
+        else CsrMultiplyCore(matrix, x, y);
+    }
+
+    /// <summary>
+    /// y = A·x for the Dirichlet Poisson operator on a side×side grid (5-point: 4u − Σ neighbours, the operator of
+    /// <c>Kernels.Linalg.Solvers.PoissonStencil</c> in 2-D), applied without a matrix.
+    /// </summary>
+    public void PoissonMultiply<T>(int side, DeviceBuffer<T> x, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(x, nameof(x)); Own(y, nameof(y));
+        ArgumentOutOfRangeException.ThrowIfNegative(side);
+        long unknowns = (long)side * side;
+        Need(x, unknowns, nameof(x), $"Poisson {side}×{side}"); Need(y, unknowns, nameof(y), $"Poisson {side}×{side}");
+        if (ReferenceEquals(x, y)) throw new ArgumentException("Poisson stencil: x and y must be distinct buffers.", nameof(y));
+        if (side == 0) return;
+        if (UseFallback<T>(DevicePrimitives.SparseMatVec, "PoissonMultiply"))
+        {
+            using var hx = ToHost(x);
+            using var hy = ToHost(y, read: false);
+            Cpu.PoissonMultiply(side, hx, hy);
+            FromHost(hy, y);
+        }
+        else PoissonMultiplyCore(side, x, y);
+    }
+
+    // ---------------------------------------------------------------- backend kernels (override what the device has)
+
+    /// <summary>Native fill.</summary>
+    protected virtual void FillCore<T>(DeviceBuffer<T> x, T value) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("Fill");
+    /// <summary>Native copy.</summary>
+    protected virtual void CopyCore<T>(DeviceBuffer<T> source, DeviceBuffer<T> destination) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("Copy");
+    /// <summary>Native unary map.</summary>
+    protected virtual void MapCore<T>(UnaryOperation operation, DeviceBuffer<T> x, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("Map");
+    /// <summary>Native binary map.</summary>
+    protected virtual void ZipCore<T>(BinaryOperation operation, DeviceBuffer<T> x, DeviceBuffer<T> y, DeviceBuffer<T> z) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("Zip");
+    /// <summary>Native αx + βy.</summary>
+    protected virtual void AxpbyCore<T>(T alpha, DeviceBuffer<T> x, T beta, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("Axpby");
+    /// <summary>Native reduction.</summary>
+    protected virtual T ReduceCore<T>(ReduceOperation operation, DeviceBuffer<T> x) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("Reduce");
+    /// <summary>Native dot product.</summary>
+    protected virtual T DotCore<T>(DeviceBuffer<T> x, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("Dot");
+    /// <summary>Native (batched) GEMM; extents positive.</summary>
+    protected virtual void GemmCore<T>(int batch, bool transposeA, bool transposeB, int m, int n, int k, T alpha, DeviceBuffer<T> a, DeviceBuffer<T> b, T beta, DeviceBuffer<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("GEMM");
+    /// <summary>Native transpose; extents positive.</summary>
+    protected virtual void TransposeCore<T>(int rows, int cols, DeviceBuffer<T> x, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("Transpose");
+    /// <summary>Native diagonal scan; batch·channels positive.</summary>
+    protected virtual void DiagonalScanCore<T>(int batch, int length, int channels, DeviceBuffer<T> a, DeviceBuffer<T> b, DeviceBuffer<T>? initial,
+        DeviceBuffer<T> states, DeviceBuffer<T> final, bool reverse) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("DiagonalScan");
+    /// <summary>Native row sort with indices; extents positive.</summary>
+    protected virtual void SortRowsCore<T>(int rows, int cols, DeviceBuffer<T> keys, DeviceBuffer<int> indices) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("SortRows");
+    /// <summary>Native row distances; rows positive.</summary>
+    protected virtual void RowPowerDistancesCore<T>(int rows, int cols, DeviceBuffer<T> x, DeviceBuffer<T> y, T p, DeviceBuffer<T> result)
+        where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("RowPowerDistances");
+    /// <summary>Native CountSketch; buckets already checked to lie in 0…s−1.</summary>
+    protected virtual void CountSketchCore<T>(int m, int n, int s, DeviceBuffer<T> a, DeviceBuffer<int> buckets, DeviceBuffer<T> signs, DeviceBuffer<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("CountSketch");
+    /// <summary>Native CSR product.</summary>
+    protected virtual void CsrMultiplyCore<T>(DeviceCsrMatrix<T> matrix, DeviceBuffer<T> x, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("CsrMultiply");
+    /// <summary>Native Poisson stencil; side positive.</summary>
+    protected virtual void PoissonMultiplyCore<T>(int side, DeviceBuffer<T> x, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("PoissonMultiply");
+
+    private NotSupportedException NotNative(string primitive) =>
+        new($"{GetType().Name} reports {primitive} as native but does not override its kernel.");
+
+    // ---------------------------------------------------------------- checks and the fallback
+
+    /// <summary>Throws <see cref="ObjectDisposedException"/> once the device is disposed.</summary>
+    protected void ThrowIfDisposed()
+    {
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+    }
+
+    private void Own<TB>(DeviceBuffer<TB> buffer, string name) where TB : unmanaged
+    {
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(buffer, name);
+        if (!ReferenceEquals(buffer.Device, this))
+            throw new ArgumentException($"Buffer {name} lives on {buffer.Device.Info.Id}, not on {Info.Id}; copy it through the host first.", name);
+        buffer.ThrowIfDisposed();
+    }
+
+    private static void SameLength<TB>(DeviceBuffer<TB> x, DeviceBuffer<TB> y, string what) where TB : unmanaged
+    {
+        if (x.Length != y.Length) throw new ArgumentException($"{what}: buffers of {x.Length} and {y.Length} elements (lengths must be equal).");
+    }
+
+    private static void Need<TB>(DeviceBuffer<TB> buffer, long count, string name, string shape) where TB : unmanaged
+    {
+        if (buffer.Length < count) throw new ArgumentException($"{shape}: {name} has {buffer.Length} elements, needs {count}.", name);
+    }
+
+    private bool UseFallback<T>(DevicePrimitives primitive, string what)
+    {
+        bool native = (Info.NativePrimitives & primitive) == primitive && (typeof(T) != typeof(double) || Info.SupportsFloat64);
+        if (native) return false;
+        if (Fallback == FallbackPolicy.Throw)
+            throw new DeviceCapabilityException(typeof(T) == typeof(double) && !Info.SupportsFloat64
+                ? $"{Info.Id} ({Info.Name}) has no double precision for {what}, and the fallback policy forbids copying to the CPU."
+                : $"{Info.Id} ({Info.Name}) has no native {what}, and the fallback policy forbids copying to the CPU.");
+        Interlocked.Increment(ref _fallbackCalls);
+        return true;
+    }
+
+    private static CpuDevice Cpu => FallbackDevice.Value;
+
+    private CpuBuffer<TB> ToHost<TB>(DeviceBuffer<TB> buffer, bool read = true) where TB : unmanaged
+    {
+        var host = Cpu.AllocateHost<TB>(buffer.Length);
+        if (read)
+        {
+            buffer.CopyTo(host.Span);
+            Interlocked.Add(ref _fallbackBytes, buffer.Bytes);
+        }
+        return host;
+    }
+
+    private void FromHost<TB>(CpuBuffer<TB> host, DeviceBuffer<TB> buffer) where TB : unmanaged
+    {
+        buffer.CopyFrom(host.Span);
+        Interlocked.Add(ref _fallbackBytes, buffer.Bytes);
+    }
+
+    // ---------------------------------------------------------------- lifetime
+
+    /// <summary>Frees the device's pooled memory and context; buffers still alive become unusable. Safe to call twice.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Backend release.</summary>
+    protected virtual void Dispose(bool disposing) { }
+
+    /// <inheritdoc />
+    public override string ToString() => Info.ToString();
+}

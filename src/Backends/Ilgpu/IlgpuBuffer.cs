@@ -1,0 +1,71 @@
+using ILGPU;
+using ILGPU.Runtime;
+using Kernels.Devices;
+
+namespace Kernels.Backends.Ilgpu;
+
+/// <summary>A buffer in an <see cref="IlgpuDevice"/>'s memory (a pooled ILGPU allocation, possibly larger than <see cref="DeviceBuffer{T}.Length"/>).</summary>
+public sealed class IlgpuBuffer<T> : DeviceBuffer<T> where T : unmanaged
+{
+    private readonly IlgpuDevice _device;
+    private readonly MemoryBuffer1D<T, Stride1D.Dense> _memory;
+
+    internal IlgpuBuffer(IlgpuDevice device, MemoryBuffer1D<T, Stride1D.Dense> memory, long length) : base(device, length)
+    {
+        _device = device;
+        _memory = memory;
+    }
+
+    /// <summary>The first Length elements as an ILGPU view, for launching one's own kernels on the same accelerator.</summary>
+    public ArrayView<T> View
+    {
+        get
+        {
+            ThrowIfDisposed();
+            return _memory.View.SubView(0, Length).AsContiguous();
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void CopyFromHost(ReadOnlySpan<T> source, long offset)
+    {
+        if (source.IsEmpty) return;
+        var view = _memory.View.SubView(offset, source.Length).AsContiguous();
+        lock (_device.Gate)
+        {
+            _device.ThrowIfGone();
+            try
+            {
+                _device.Accelerator.Synchronize();
+                view.CopyFromCPU(source);
+            }
+            catch (Exception e) when (e is not DeviceException and not ObjectDisposedException)
+            {
+                throw new DeviceException($"{_device.Info.Id}: upload of {source.Length} × {typeof(T).Name} failed: {e.Message}", e);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void CopyToHost(Span<T> destination, long offset)
+    {
+        if (destination.IsEmpty) return;
+        var view = _memory.View.SubView(offset, destination.Length).AsContiguous();
+        lock (_device.Gate)
+        {
+            _device.ThrowIfGone();
+            try
+            {
+                _device.Accelerator.Synchronize();
+                view.CopyToCPU(destination);
+            }
+            catch (Exception e) when (e is not DeviceException and not ObjectDisposedException)
+            {
+                throw new DeviceException($"{_device.Info.Id}: download of {destination.Length} × {typeof(T).Name} failed: {e.Message}", e);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void Release() => _device.ReturnMemory(_memory);
+}

@@ -1,0 +1,335 @@
+using ILGPU;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using ILGPU.Runtime.Cuda;
+using ILGPU.Runtime.OpenCL;
+using Kernels.Backends.Ilgpu.Kernels;
+using Kernels.Devices;
+
+namespace Kernels.Backends.Ilgpu;
+
+/// <summary>
+/// A <see cref="ComputeDevice"/> on an ILGPU accelerator: a CUDA GPU, an OpenCL device, or ILGPU's CPU accelerator
+/// (which runs the same GPU kernels by simulating GPU threads — for testing without a GPU, never for speed). Every
+/// primitive of the contract has a device kernel (<see cref="DevicePrimitives.All"/>); double precision on an
+/// OpenCL device without <c>cl_khr_fp64</c> takes the CPU fallback. Kernels are compiled on first use and cached;
+/// buffers come from a pool (<see cref="DeviceStatistics.PooledBytes"/>). Calls are serialised on the
+/// accelerator's default stream by one lock, so the device may be shared between threads.
+/// </summary>
+public sealed class IlgpuDevice : ComputeDevice
+{
+    private readonly Context _context;
+    private readonly IlgpuMemoryPool _pool;
+    private readonly Lazy<IlgpuKernelSet<float>> _single;
+    private readonly Lazy<IlgpuKernelSet<double>> _double;
+    private readonly Lazy<Action<Index1D, ArrayView<ulong>, ArrayView<int>, int, int, int>> _compareExchange;
+    private readonly int _parallelism;
+    private readonly ReductionShape _reduction;
+    private int _gone;
+
+    internal IlgpuDevice(Context context, Device device, DeviceInfo info, FallbackPolicy fallback) : base(fallback)
+    {
+        _context = context;
+        Info = info;
+        try
+        {
+            Accelerator = device.CreateAccelerator(context);
+        }
+        catch (Exception e)
+        {
+            context.Dispose();
+            throw new DeviceException($"{info.Id} ({info.Name}): ILGPU could not create the accelerator: {e.Message}", e);
+        }
+        _pool = new IlgpuMemoryPool(Accelerator, Math.Min(info.MemoryBytes / 4, 1L << 30));
+        _single = new(() => IlgpuKernelSet<float>.Create<SingleArithmetic>(Accelerator));
+        _double = new(() => IlgpuKernelSet<double>.Create<DoubleArithmetic>(Accelerator));
+        _compareExchange = new(() => Accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<ulong>, ArrayView<int>, int, int, int>(SortKernels.CompareExchange));
+        _parallelism = Math.Max(1, Accelerator.NumMultiprocessors * Accelerator.MaxNumThreadsPerMultiprocessor);
+        _reduction = info.Kind == DeviceKind.IlgpuCpu ? new ReductionShape(32, 4) : new ReductionShape(256, 256);
+    }
+
+    /// <summary>Opens ILGPU's CPU accelerator (a simulated GPU with 32-wide warps and up to 1024 threads per group).</summary>
+    public static IlgpuDevice CreateCpuAccelerator(FallbackPolicy fallback = FallbackPolicy.CopyToCpu) =>
+        IlgpuDeviceProvider.OpenById("ilgpu-cpu", fallback);
+
+    /// <inheritdoc />
+    public override DeviceInfo Info { get; }
+
+    /// <summary>The ILGPU accelerator, for launching one's own kernels on <see cref="IlgpuBuffer{T}.View"/>s.</summary>
+    public Accelerator Accelerator { get; }
+
+    /// <summary>
+    /// Time chunks per sequence for <see cref="ComputeDevice.DiagonalScan{T}"/>; null (default) picks enough chunks
+    /// to give every hardware thread work (1 when batch·channels alone fills the device).
+    /// </summary>
+    public int? ScanChunks { get; set; }
+
+    internal object Gate { get; } = new();
+
+    /// <inheritdoc />
+    protected override long PooledBytes { get { lock (Gate) return _pool.PooledBytes; } }
+
+    /// <summary>Allocations that reached the driver (the rest were served by the pool).</summary>
+    public long DriverAllocations { get { lock (Gate) return _pool.DriverAllocations; } }
+
+    internal void ThrowIfGone()
+    {
+        ThrowIfDisposed();
+        if (Volatile.Read(ref _gone) != 0) throw new DeviceException($"{Info.Id} ({Info.Name}) failed earlier and is no longer usable; open the device again.");
+    }
+
+    /// <inheritdoc />
+    protected override DeviceBuffer<T> AllocateCore<T>(long length)
+    {
+        lock (Gate)
+        {
+            ThrowIfGone();
+            try
+            {
+                return new IlgpuBuffer<T>(this, _pool.Rent<T>(length), length);
+            }
+            catch (Exception first) when (IsOutOfMemory(first))
+            {
+                _pool.Trim();
+                try
+                {
+                    return new IlgpuBuffer<T>(this, _pool.Rent<T>(length), length);
+                }
+                catch (Exception e) when (IsOutOfMemory(e))
+                {
+                    throw new DeviceOutOfMemoryException(
+                        $"{Info.Id} ({Info.Name}): out of memory allocating {length} × {typeof(T).Name} ({(double)length * System.Runtime.CompilerServices.Unsafe.SizeOf<T>() / (1 << 20):0.#} MiB) of {Info.MemoryBytes / (1 << 20)} MiB.", e);
+                }
+            }
+        }
+    }
+
+    private static bool IsOutOfMemory(Exception e) =>
+        e is OutOfMemoryException || e is InsufficientExecutionStackException ||
+        (e is AcceleratorException && e.Message.Contains("memory", StringComparison.OrdinalIgnoreCase));
+
+    internal void ReturnMemory<T>(MemoryBuffer1D<T, Stride1D.Dense> memory) where T : unmanaged
+    {
+        lock (Gate)
+        {
+            if (IsDisposed) return;   // the context already freed it
+            _pool.Return(memory);
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Synchronize()
+    {
+        lock (Gate)
+        {
+            ThrowIfGone();
+            Guard("synchronize", () => Accelerator.Synchronize());
+        }
+    }
+
+    // Runs a launch sequence under the lock and turns backend failures into DeviceException; after a driver error
+    // the device is marked gone (a CUDA context with a launch error is unusable), while a kernel that failed to
+    // compile leaves the device usable.
+    private void Guard(string what, Action action)
+    {
+        try { action(); }
+        catch (Exception e) when (e is not DeviceException and not ArgumentException and not ObjectDisposedException)
+        {
+            if (e is AcceleratorException) Volatile.Write(ref _gone, 1);
+            throw new DeviceException($"{Info.Id} ({Info.Name}): {what} failed: {e.Message}", e);
+        }
+    }
+
+    internal void Run(Action action, string what)
+    {
+        lock (Gate)
+        {
+            ThrowIfGone();
+            Guard(what, action);
+        }
+    }
+
+    private IlgpuKernelSet<T> Set<T>() where T : unmanaged =>
+        typeof(T) == typeof(float) ? (IlgpuKernelSet<T>)(object)_single.Value : (IlgpuKernelSet<T>)(object)_double.Value;
+
+    private static ArrayView<T> V<T>(DeviceBuffer<T> buffer) where T : unmanaged => ((IlgpuBuffer<T>)buffer).View;
+
+    private static int Elements<T>(DeviceBuffer<T> buffer) where T : unmanaged =>
+        buffer.Length <= int.MaxValue ? (int)buffer.Length : throw new ArgumentException($"ILGPU kernels index up to {int.MaxValue} elements; the buffer has {buffer.Length}.");
+
+    /// <inheritdoc />
+    protected override void FillCore<T>(DeviceBuffer<T> x, T value)
+    {
+        int n = Elements(x);
+        if (n > 0) Run(() => Set<T>().Fill.Value(n, V(x), value), "fill");
+    }
+
+    /// <inheritdoc />
+    protected override void CopyCore<T>(DeviceBuffer<T> source, DeviceBuffer<T> destination)
+    {
+        if (source.Length > 0) Run(() => V(source).CopyTo(V(destination)), "copy");
+    }
+
+    /// <inheritdoc />
+    protected override void MapCore<T>(UnaryOperation operation, DeviceBuffer<T> x, DeviceBuffer<T> y)
+    {
+        int n = Elements(x);
+        if (n > 0) Run(() => Set<T>().Map.Value(n, V(x), V(y), (int)operation), operation.ToString());
+    }
+
+    /// <inheritdoc />
+    protected override void ZipCore<T>(BinaryOperation operation, DeviceBuffer<T> x, DeviceBuffer<T> y, DeviceBuffer<T> z)
+    {
+        int n = Elements(x);
+        if (n > 0) Run(() => Set<T>().Zip.Value(n, V(x), V(y), V(z), (int)operation), operation.ToString());
+    }
+
+    /// <inheritdoc />
+    protected override void AxpbyCore<T>(T alpha, DeviceBuffer<T> x, T beta, DeviceBuffer<T> y)
+    {
+        int n = Elements(x);
+        if (n > 0) Run(() => Set<T>().Axpby.Value(n, V(x), V(y), alpha, beta, T.IsZero(beta) ? 0 : 1), "axpby");
+    }
+
+    /// <inheritdoc />
+    protected override T ReduceCore<T>(ReduceOperation operation, DeviceBuffer<T> x) =>
+        ReduceTwoPass(operation switch { ReduceOperation.Sum => 0, ReduceOperation.SumOfSquares => 1, ReduceOperation.Min => 2, _ => 3 }, x, x);
+
+    /// <inheritdoc />
+    protected override T DotCore<T>(DeviceBuffer<T> x, DeviceBuffer<T> y) => ReduceTwoPass(4, x, y);
+
+    private T ReduceTwoPass<T>(int operation, DeviceBuffer<T> x, DeviceBuffer<T> y) where T : unmanaged
+    {
+        int n = Elements(x), groups = _reduction.Groups(n), size = _reduction.GroupSize;
+        using var partials = (IlgpuBuffer<T>)Allocate<T>(groups);
+        using var total = (IlgpuBuffer<T>)Allocate<T>(1);
+        var result = new T[1];
+        Run(() =>
+        {
+            var reduce = Set<T>().Reduce.Value;
+            var shared = SharedMemoryConfig.RequestDynamic<T>(size);
+            reduce(new KernelConfig(groups, size, shared), V(x), V(y), partials.View, n, operation);
+            reduce(new KernelConfig(1, size, shared), partials.View, partials.View, total.View, groups, ReductionKernels.PartialOperation(operation));
+            Accelerator.Synchronize();
+            total.View.CopyToCPU(result);
+        }, "reduction");
+        return result[0];
+    }
+
+    /// <inheritdoc />
+    protected override void GemmCore<T>(int batch, bool transposeA, bool transposeB, int m, int n, int k, T alpha, DeviceBuffer<T> a, DeviceBuffer<T> b, T beta, DeviceBuffer<T> c)
+    {
+        var arguments = new GemmArguments<T>(m, n, k, transposeA ? 1 : 0, transposeB ? 1 : 0, alpha, beta, T.IsZero(beta) ? 0 : 1);
+        var grid = new Index3D((n + GemmKernels.Tile - 1) / GemmKernels.Tile, (m + GemmKernels.Tile - 1) / GemmKernels.Tile, batch);
+        Run(() => Set<T>().Gemm.Value(new KernelConfig(grid, new Index3D(GemmKernels.Threads, GemmKernels.Threads, 1)), V(a), V(b), V(c), arguments), "GEMM");
+    }
+
+    /// <inheritdoc />
+    protected override void TransposeCore<T>(int rows, int cols, DeviceBuffer<T> x, DeviceBuffer<T> y)
+    {
+        var grid = new Index2D((cols + TransposeKernels.Tile - 1) / TransposeKernels.Tile, (rows + TransposeKernels.Tile - 1) / TransposeKernels.Tile);
+        Run(() => Set<T>().Transpose.Value(new KernelConfig(grid, new Index2D(TransposeKernels.Tile, TransposeKernels.Rows)), V(x), V(y), rows, cols), "transpose");
+    }
+
+    /// <inheritdoc />
+    protected override void DiagonalScanCore<T>(int batch, int length, int channels, DeviceBuffer<T> a, DeviceBuffer<T> b, DeviceBuffer<T>? initial,
+        DeviceBuffer<T> states, DeviceBuffer<T> final, bool reverse)
+    {
+        int sequences = checked(batch * channels);
+        int chunks = ScanChunks ?? (sequences >= _parallelism ? 1 : Math.Min(_parallelism / sequences, Math.Max(1, length / 32)));
+        chunks = Math.Clamp(chunks, 1, Math.Max(1, length));
+        var arguments = new ScanArguments(batch, length, channels, chunks, reverse ? 1 : 0, initial is null ? 0 : 1);
+        var set = Set<T>();
+        ArrayView<T> h0 = initial is null ? V(final) : V(initial);   // not read when HasInitial = 0
+        if (chunks == 1)
+        {
+            Run(() => set.ScanSequential.Value(sequences, V(a), V(b), h0, V(states), V(final), arguments), "diagonal scan");
+            return;
+        }
+        long parts = (long)sequences * chunks;
+        using var products = (IlgpuBuffer<T>)Allocate<T>(parts);
+        using var lasts = (IlgpuBuffer<T>)Allocate<T>(parts);
+        using var carries = (IlgpuBuffer<T>)Allocate<T>(parts);
+        Run(() =>
+        {
+            set.ScanLocal.Value((int)parts, V(a), V(b), V(states), products.View, lasts.View, arguments);
+            set.ScanChain.Value(sequences, h0, products.View, lasts.View, carries.View, V(final), arguments);
+            set.ScanFixUp.Value((int)parts, V(a), V(states), carries.View, arguments);
+        }, "chunked diagonal scan");
+    }
+
+    /// <inheritdoc />
+    protected override void SortRowsCore<T>(int rows, int cols, DeviceBuffer<T> keys, DeviceBuffer<int> indices)
+    {
+        int padded = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)cols);
+        long total = (long)rows * padded;
+        if (total > int.MaxValue) throw new ArgumentException($"SortRows: {rows} rows of {cols} (padded to {padded}) exceed {int.MaxValue} elements.");
+        using var ranks = (IlgpuBuffer<ulong>)Allocate<ulong>(total);
+        using var order = (IlgpuBuffer<int>)Allocate<int>(total);
+        var set = Set<T>();
+        Run(() =>
+        {
+            set.SortLoad.Value((int)total, V(keys), ranks.View, order.View, cols, padded);
+            var exchange = _compareExchange.Value;
+            for (int k = 2; k <= padded; k <<= 1)
+                for (int j = k >> 1; j > 0; j >>= 1)
+                    exchange((int)total, ranks.View, order.View, padded, k, j);
+            set.SortStore.Value(rows * cols, ranks.View, order.View, V(keys), V(indices), cols, padded);
+        }, "row sort");
+    }
+
+    /// <inheritdoc />
+    protected override void RowPowerDistancesCore<T>(int rows, int cols, DeviceBuffer<T> x, DeviceBuffer<T> y, T p, DeviceBuffer<T> result)
+    {
+        int kind = p == T.One ? 1 : p == T.CreateTruncating(2) ? 2 : 0;
+        int size = _reduction.GroupSize;
+        Run(() => Set<T>().RowPowerDistances.Value(new KernelConfig(rows, size, SharedMemoryConfig.RequestDynamic<T>(size)), V(x), V(y), V(result), cols, p, kind), "row distances");
+    }
+
+    /// <inheritdoc />
+    protected override void CountSketchCore<T>(int m, int n, int s, DeviceBuffer<T> a, DeviceBuffer<int> buckets, DeviceBuffer<T> signs, DeviceBuffer<T> y) =>
+        Run(() => Set<T>().CountSketch.Value(n, V(a), V(buckets), V(signs), V(y), m, n, s), "CountSketch");
+
+    /// <inheritdoc />
+    protected override void CsrMultiplyCore<T>(DeviceCsrMatrix<T> matrix, DeviceBuffer<T> x, DeviceBuffer<T> y) =>
+        Run(() => Set<T>().Csr.Value(matrix.Rows, V(matrix.RowPointers), V(matrix.ColumnIndices), V(matrix.Values), V(x), V(y)), "CSR product");
+
+    /// <inheritdoc />
+    protected override void PoissonMultiplyCore<T>(int side, DeviceBuffer<T> x, DeviceBuffer<T> y) =>
+        Run(() => Set<T>().Poisson.Value(side * side, V(x), V(y), side), "Poisson stencil");
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            lock (Gate)
+            {
+                try { Accelerator.Synchronize(); } catch (AcceleratorException) { }
+                _pool.Dispose();
+                Accelerator.Dispose();
+                _context.Dispose();
+            }
+        }
+        base.Dispose(disposing);
+    }
+
+    internal static DeviceInfo Describe(Device device, string id)
+    {
+        var kind = device switch
+        {
+            CudaDevice => DeviceKind.Cuda,
+            CLDevice => DeviceKind.OpenCL,
+            _ => DeviceKind.IlgpuCpu,
+        };
+        long memory = kind == DeviceKind.IlgpuCpu ? GC.GetGCMemoryInfo().TotalAvailableMemoryBytes : device.MemorySize;
+        string capability = device switch
+        {
+            CudaDevice cuda => $"sm_{cuda.Architecture}",
+            CLDevice cl => $"OpenCL C {cl.CVersion}",
+            _ => $"simulated, warp {device.WarpSize}",
+        };
+        bool fp64 = device is not CLDevice cl64 || cl64.Capabilities.Float64;
+        return new DeviceInfo(id, device.Name, kind, memory, capability, fp64, DevicePrimitives.All);
+    }
+}

@@ -1,0 +1,94 @@
+using ILGPU;
+
+namespace Kernels.Backends.Ilgpu.Kernels;
+
+/// <summary>Shape of a diagonal scan launch: (batch, length, channels), chunks per sequence, direction, h₀ present.</summary>
+internal readonly record struct ScanArguments(int Batch, int Length, int Channels, int Chunks, int Reverse, int HasInitial)
+{
+    public int ChunkLength => (Length + Chunks - 1) / Chunks;
+}
+
+/// <summary>
+/// hₜ = aₜ ⊙ hₜ₋₁ + bₜ over (batch, length, channels). One thread owns one (batch, channel) sequence, so the
+/// threads of a group read consecutive channels of the same time step (coalesced). When there are too few
+/// sequences to fill the device, each is cut into chunks: (1) every chunk is scanned from a zero state while the
+/// product of its a's is kept, (2) one thread per sequence chains the chunk carries in scan order with
+/// (a₁, b₁)∘(a₂, b₂) = (a₁a₂, a₂b₁ + b₂), (3) every chunk adds (Π a)·carry to its states.
+/// </summary>
+internal static class ScanKernels
+{
+    private static long At(ScanArguments s, int sequence, int t) =>
+        ((long)(sequence / s.Channels) * s.Length + t) * s.Channels + sequence % s.Channels;
+
+    // Step i of chunk c in scan order: forward runs t = start + i, reverse runs from the chunk's end.
+    private static int TimeOf(ScanArguments s, int chunk, int i, int end) =>
+        s.Reverse != 0 ? end - 1 - i : chunk * s.ChunkLength + i;
+
+    public static void Sequential<T, TOps>(Index1D sequence, ArrayView<T> a, ArrayView<T> b, ArrayView<T> initial, ArrayView<T> states, ArrayView<T> final, ScanArguments s)
+        where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {
+        TOps ops = default;
+        T h = s.HasInitial != 0 ? initial[sequence] : ops.Zero;
+        for (int i = 0; i < s.Length; i++)
+        {
+            int t = s.Reverse != 0 ? s.Length - 1 - i : i;
+            long at = At(s, sequence, t);
+            h = ops.MultiplyAdd(a[at], h, b[at]);
+            states[at] = h;
+        }
+        final[sequence] = h;
+    }
+
+    /// <summary>Phase 1: index = sequence·chunks + chunk; writes local states, Π a and the chunk's last local state.</summary>
+    public static void LocalChunks<T, TOps>(Index1D index, ArrayView<T> a, ArrayView<T> b, ArrayView<T> states, ArrayView<T> products, ArrayView<T> lasts, ScanArguments s)
+        where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {
+        TOps ops = default;
+        int sequence = index / s.Chunks, chunk = index % s.Chunks;
+        int start = chunk * s.ChunkLength, end = Math.Min(s.Length, start + s.ChunkLength);
+        T h = ops.Zero, product = ops.One;
+        for (int i = 0; i < end - start; i++)
+        {
+            long at = At(s, sequence, TimeOf(s, chunk, i, end));
+            T at_a = a[at];
+            h = ops.MultiplyAdd(at_a, h, b[at]);
+            product = ops.Multiply(product, at_a);
+            states[at] = h;
+        }
+        products[index] = product;
+        lasts[index] = h;
+    }
+
+    /// <summary>Phase 2: one thread per sequence chains the carries in scan order; carries[c] is the state entering chunk c.</summary>
+    public static void ChainCarries<T, TOps>(Index1D sequence, ArrayView<T> initial, ArrayView<T> products, ArrayView<T> lasts, ArrayView<T> carries, ArrayView<T> final, ScanArguments s)
+        where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {
+        TOps ops = default;
+        T carry = s.HasInitial != 0 ? initial[sequence] : ops.Zero;
+        for (int step = 0; step < s.Chunks; step++)
+        {
+            int chunk = s.Reverse != 0 ? s.Chunks - 1 - step : step;
+            int index = sequence * s.Chunks + chunk;
+            carries[index] = carry;
+            carry = ops.MultiplyAdd(products[index], carry, lasts[index]);
+        }
+        final[sequence] = carry;
+    }
+
+    /// <summary>Phase 3: hₜ += (Π of a from the chunk's first step to t)·carry.</summary>
+    public static void FixUp<T, TOps>(Index1D index, ArrayView<T> a, ArrayView<T> states, ArrayView<T> carries, ScanArguments s)
+        where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {
+        TOps ops = default;
+        int sequence = index / s.Chunks, chunk = index % s.Chunks;
+        T carry = carries[index];
+        int start = chunk * s.ChunkLength, end = Math.Min(s.Length, start + s.ChunkLength);
+        T product = ops.One;
+        for (int i = 0; i < end - start; i++)
+        {
+            long at = At(s, sequence, TimeOf(s, chunk, i, end));
+            product = ops.Multiply(product, a[at]);
+            states[at] = ops.MultiplyAdd(product, carry, states[at]);
+        }
+    }
+}

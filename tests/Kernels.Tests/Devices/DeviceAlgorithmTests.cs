@@ -1,0 +1,158 @@
+using Kernels.Devices;
+using Kernels.Devices.Algorithms;
+using Kernels.Linalg.Solvers;
+using Kernels.Ops.Transport;
+using Kernels.Tensors;
+using Xunit;
+
+namespace Kernels.Tests.Devices;
+
+/// <summary>Algorithms written once against the contract, on every device, against the library's CPU routines.</summary>
+[Collection("Devices")]
+public sealed class DeviceAlgorithmTests
+{
+    public static IEnumerable<object[]> Devices => DevicesUnderTest.Ids;
+
+    [Theory, MemberData(nameof(Devices))]
+    public void Conjugate_gradient_on_the_device_solves_Poisson_like_the_host_solver(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        int side = 12, n = side * side;
+        var random = new Random(21);
+        var b = Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray();
+        var host = ConjugateGradient.Solve(new PoissonStencil<double>(side), b, options: new IterativeSolverOptions<double> { RelativeTolerance = 1e-10 });
+
+        using var db = device.Upload<double>(b);
+        foreach (IDeviceOperator<double> op in new IDeviceOperator<double>[] { new DevicePoissonOperator<double>(side) })
+        {
+            using var dx = device.Allocate<double>(n);
+            device.Fill(dx, 0.0);
+            var result = DeviceConjugateGradient.Solve(device, op, db, dx, tolerance: 1e-10);
+            Assert.True(result.Converged, $"{id}: {result}");
+            Assert.InRange(result.Iterations, host.Iterations - 2, host.Iterations + 2);
+            var x = dx.ToArray();
+            var residual = new double[n];
+            new PoissonStencil<double>(side).Apply(x, residual);
+            double r = Math.Sqrt(residual.Select((v, i) => (b[i] - v) * (b[i] - v)).Sum()), bn = Math.Sqrt(b.Sum(v => v * v));
+            Assert.True(r / bn < 1e-9, $"{id}: true residual {r / bn}");
+        }
+
+        using var matrix = new DeviceCsrMatrix<double>(device, CsrMatrix.Poisson2D<double>(side));
+        using var xs = device.Allocate<double>(n);
+        device.Fill(xs, 0.0);
+        var csr = DeviceConjugateGradient.Solve(device, new DeviceCsrOperator<double>(matrix), db, xs, tolerance: 1e-10);
+        Assert.True(csr.Converged);
+        Assert.InRange(csr.Iterations, host.Iterations - 2, host.Iterations + 2);
+
+        // Indefinite operator: a clear error, not garbage.
+        using var negated = new DeviceCsrMatrix<double>(device, NegatedPoisson(side));
+        device.Fill(xs, 0.0);
+        var error = Assert.Throws<ArithmeticException>(() => DeviceConjugateGradient.Solve(device, new DeviceCsrOperator<double>(negated), db, xs));
+        Assert.Contains("not positive definite", error.Message, StringComparison.Ordinal);
+    }
+
+    private static CsrMatrix<double> NegatedPoisson(int side)
+    {
+        var p = CsrMatrix.Poisson2D<double>(side);
+        return new CsrMatrix<double>(p.Rows, p.Columns, p.RowPointers.ToArray(), p.ColumnIndices.ToArray(), [.. p.Values.ToArray().Select(v => -v)]);
+    }
+
+    [Theory, MemberData(nameof(Devices))]
+    public void Sliced_Wasserstein_on_the_device_equals_the_CPU_routine(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        var random = new Random(22);
+        foreach (var (n, d, projections, p) in new[] { (1, 1, 1, 2.0), (37, 3, 20, 2.0), (100, 5, 7, 1.0), (64, 2, 9, 1.5) })
+        {
+            var x = Enumerable.Range(0, n * d).Select(_ => random.NextDouble()).ToArray();
+            var y = Enumerable.Range(0, n * d).Select(_ => random.NextDouble() + 0.3).ToArray();
+            var theta = Enumerable.Range(0, d * projections).Select(_ => random.NextDouble() - 0.5).ToArray();
+            for (int j = 0; j < projections; j++)
+            {
+                double norm = Math.Sqrt(Enumerable.Range(0, d).Sum(i => theta[i * projections + j] * theta[i * projections + j]));
+                for (int i = 0; i < d; i++) theta[i * projections + j] /= norm;
+            }
+            var cpu = SlicedWasserstein.Compute(NDArray.FromArray(x, n, d), NDArray.FromArray(y, n, d),
+                new SlicedWassersteinOptions<double> { Projections = NDArray.FromArray(theta, d, projections), P = p });
+            using var dx = device.Upload<double>(x);
+            using var dy = device.Upload<double>(y);
+            using var dt = device.Upload<double>(theta);
+            var result = DeviceSlicedWasserstein.Compute(device, dx, dy, dt, n, d, projections, p);
+            Assert.True(Math.Abs(result.Distance - cpu.Distance) <= 1e-12 * cpu.Distance, $"{id} SW: {result.Distance} vs {cpu.Distance}");
+            var costs = cpu.ProjectedCosts.ToArray();
+            for (int j = 0; j < projections; j++) Assert.True(Math.Abs(result.Projected[j] - costs[j]) <= 1e-12 * Math.Max(costs[j], 1e-300) + 1e-300, $"{id} direction {j}");
+        }
+    }
+}
+
+/// <summary>The contract's CPU fallback, its policy, and the catalog.</summary>
+[Collection("Devices")]
+public sealed class DeviceFallbackAndCatalogTests
+{
+    /// <summary>A device with buffers and no kernels at all: every primitive must go through the fallback.</summary>
+    private sealed class BuffersOnlyDevice(FallbackPolicy policy) : ComputeDevice(policy)
+    {
+        public override DeviceInfo Info { get; } = new("buffers-only", "test device without kernels", DeviceKind.Cpu, 1L << 30, "none", false, DevicePrimitives.None);
+        protected override DeviceBuffer<T> AllocateCore<T>(long length) => new HostArrayBuffer<T>(this, length);
+        public override void Synchronize() { }
+    }
+
+    private sealed class HostArrayBuffer<T>(ComputeDevice device, long length) : DeviceBuffer<T>(device, length) where T : unmanaged
+    {
+        private readonly T[] _data = new T[length];
+        protected override void CopyFromHost(ReadOnlySpan<T> source, long offset) => source.CopyTo(_data.AsSpan((int)offset));
+        protected override void CopyToHost(Span<T> destination, long offset) => _data.AsSpan((int)offset, destination.Length).CopyTo(destination);
+        protected override void Release() { }
+    }
+
+    [Fact]
+    public void A_device_without_kernels_computes_every_primitive_through_the_counted_fallback()
+    {
+        using var device = new BuffersOnlyDevice(FallbackPolicy.CopyToCpu);
+        using var a = device.Upload<double>([1, 2, 3, 4, 5, 6]);
+        using var b = device.Upload<double>([1, 0, 0, 1, 1, 1]);
+        using var c = device.Allocate<double>(4);
+        device.Gemm(false, false, 2, 2, 3, 1.0, a, b, 0.0, c);     // [1 2 3; 4 5 6]·[1 0; 0 1; 1 1]
+        Assert.Equal([4.0, 5, 10, 11], c.ToArray());
+        Assert.Equal(21.0, device.Reduce(ReduceOperation.Sum, a));
+        using var keys = device.Upload<double>([3, 1, 2]);
+        using var order = device.Allocate<int>(3);
+        device.SortRows(1, 3, keys, order);
+        Assert.Equal([1.0, 2, 3], keys.ToArray());
+        Assert.Equal([1, 2, 0], order.ToArray());
+        var stats = device.Statistics;
+        Assert.Equal(3, stats.FallbackCalls);
+        // GEMM reads A and B (C is not read when β = 0) and writes C; the sum reads A; the sort reads the keys and
+        // writes keys and indices.
+        Assert.Equal((6 + 6 + 4) * 8 + 6 * 8 + (3 + 3) * 8 + 3 * 4, stats.FallbackBytesCopied);
+        Assert.Equal(5, stats.LiveBuffers);
+    }
+
+    [Fact]
+    public void The_throw_policy_names_the_missing_primitive()
+    {
+        using var device = new BuffersOnlyDevice(FallbackPolicy.Throw);
+        using var a = device.Upload<float>([1, 2]);
+        var error = Assert.Throws<DeviceCapabilityException>(() => device.Map(UnaryOperation.Exp, a, a));
+        Assert.Contains("no native Exp", error.Message, StringComparison.Ordinal);
+        using var d = device.Upload<double>([1, 2]);
+        var fp64 = Assert.Throws<DeviceCapabilityException>(() => device.Reduce(ReduceOperation.Sum, d));
+        Assert.Contains("no double precision", fp64.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_catalog_opens_by_id_kind_or_environment_and_lists_what_exists()
+    {
+        var catalog = DevicesUnderTest.Catalog;
+        Assert.Contains(catalog.Devices, d => d.Id == "cpu");
+        using (var cpu = catalog.Open("CPU")) Assert.Equal(DeviceKind.Cpu, cpu.Info.Kind);
+        using (var best = catalog.Open()) Assert.NotEqual(DeviceKind.IlgpuCpu, best.Info.Kind);
+        var error = Assert.Throws<DeviceCapabilityException>(() => catalog.Open("tpu:3"));
+        Assert.Contains("No device 'tpu:3'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("cpu", error.Message, StringComparison.Ordinal);
+        var device = catalog.Open("cpu");
+        device.Dispose();
+        device.Dispose();   // twice is harmless
+        Assert.Throws<ObjectDisposedException>(() => device.Allocate<float>(1));
+    }
+}

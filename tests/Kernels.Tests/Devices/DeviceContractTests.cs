@@ -1,0 +1,476 @@
+using Kernels.Devices;
+using Kernels.Linalg.Solvers;
+using Xunit;
+
+namespace Kernels.Tests.Devices;
+
+/// <summary>
+/// The cross-backend suite: every primitive of the device contract on every device present, against plain scalar
+/// references (in double) with LAPACK-style scaled bounds, and the CPU device's results where the definition is
+/// exact. Sizes cover 0 and 1, odd sizes around the GPU tile and group sizes, and both element types.
+/// </summary>
+[Collection("Devices")]
+public sealed class DeviceContractTests
+{
+    public static IEnumerable<object[]> Devices => DevicesUnderTest.Ids;
+
+    private static double[] RandomData(Random random, int n, double scale = 1) => [.. Enumerable.Range(0, n).Select(_ => (random.NextDouble() * 2 - 1) * scale)];
+
+    private static float[] F(double[] x) => [.. x.Select(v => (float)v)];
+
+    private static double Eps<T>() => typeof(T) == typeof(float) ? Math.Pow(2, -24) : Math.Pow(2, -53);
+
+    private static T[] Cast<T>(double[] x) where T : unmanaged => typeof(T) == typeof(float) ? (T[])(object)F(x) : (T[])(object)x;
+
+    private static double D<T>(T v) where T : unmanaged => typeof(T) == typeof(float) ? (float)(object)v : (double)(object)v;
+
+    // ------------------------------------------------------------- element-wise
+
+    [Theory, MemberData(nameof(Devices))]
+    public void Unary_operations_match_the_scalar_definitions(string id)
+    {
+        Unary<float>(id);
+        Unary<double>(id);
+    }
+
+    private static void Unary<T>(string id) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var device = DevicesUnderTest.Get(id);
+        var random = new Random(5);
+        foreach (int n in new[] { 0, 1, 7, 33, 257 })
+        {
+            var host = Cast<T>(RandomData(random, n, 6));
+            if (n > 3) { host[0] = T.Zero; host[1] = -T.Zero; host[2] = T.NaN; }
+            using var x = device.Upload<T>(host);
+            using var y = device.Allocate<T>(n);
+            foreach (UnaryOperation op in Enum.GetValues<UnaryOperation>())
+            {
+                device.Map(op, x, y);
+                var got = y.ToArray();
+                for (int i = 0; i < n; i++)
+                {
+                    double v = D(host[i]);
+                    double expected = op switch
+                    {
+                        UnaryOperation.Negate => -v,
+                        UnaryOperation.Abs => Math.Abs(v),
+                        UnaryOperation.Sqrt => Math.Sqrt(v),
+                        UnaryOperation.Square => v * v,
+                        UnaryOperation.Exp => Math.Exp(v),
+                        UnaryOperation.Log => Math.Log(v),
+                        UnaryOperation.Tanh => Math.Tanh(v),
+                        UnaryOperation.Sigmoid => 1 / (1 + Math.Exp(-v)),
+                        _ => v / (1 + Math.Exp(-v)),
+                    };
+                    double actual = D(got[i]);
+                    if (double.IsNaN(expected)) { Assert.True(double.IsNaN(actual), $"{id} {op}({v}) = {actual}, expected NaN"); continue; }
+                    if (double.IsInfinity(expected)) { Assert.Equal(expected, actual); continue; }
+                    Assert.True(Math.Abs(actual - expected) <= 8 * Eps<T>() * Math.Abs(expected) + 1e-300,
+                        $"{id} {typeof(T).Name} {op}({v}) = {actual}, expected {expected} (error {Math.Abs(actual - expected) / (Eps<T>() * Math.Abs(expected)):0.#} ε)");
+                }
+            }
+            Assert.Equal(host, x.ToArray());   // input unchanged
+        }
+    }
+
+    [Theory, MemberData(nameof(Devices))]
+    public void Binary_operations_are_exact_and_min_max_follow_IEEE_754_2019(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        var random = new Random(6);
+        double[] a = [.. RandomData(random, 61), 0.0, -0.0, double.NaN, 1, double.PositiveInfinity];
+        double[] b = [.. RandomData(random, 61), -0.0, 0.0, 1, double.NaN, 3];
+        using var x = device.Upload<double>(a);
+        using var y = device.Upload<double>(b);
+        using var z = device.Allocate<double>(a.Length);
+        foreach (BinaryOperation op in Enum.GetValues<BinaryOperation>())
+        {
+            device.Zip(op, x, y, z);
+            var got = z.ToArray();
+            for (int i = 0; i < a.Length; i++)
+            {
+                double expected = op switch
+                {
+                    BinaryOperation.Add => a[i] + b[i],
+                    BinaryOperation.Subtract => a[i] - b[i],
+                    BinaryOperation.Multiply => a[i] * b[i],
+                    BinaryOperation.Divide => a[i] / b[i],
+                    BinaryOperation.Minimum => Math.Min(a[i], b[i]),
+                    _ => Math.Max(a[i], b[i]),
+                };
+                Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(got[i]) || (double.IsNaN(expected) && double.IsNaN(got[i])),
+                    $"{id} {op}({a[i]}, {b[i]}) = {got[i]}, expected {expected}");
+            }
+        }
+    }
+
+    [Theory, MemberData(nameof(Devices))]
+    public void Axpby_fill_and_copy(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        var random = new Random(7);
+        var a = RandomData(random, 301);
+        var b = RandomData(random, 301);
+        b[5] = double.NaN;
+        using var x = device.Upload<double>(a);
+        using var y = device.Upload<double>(b);
+        device.Axpby(2.5, x, 0.0, y);   // β = 0 must not read the NaN
+        Assert.All(y.ToArray().Zip(a), p => Assert.Equal(2.5 * p.Second, p.First));
+        y.CopyFrom(b);
+        device.Axpby(-1.5, x, 0.25, y);
+        var got = y.ToArray();
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (i == 5) { Assert.True(double.IsNaN(got[i])); continue; }
+            Assert.True(Math.Abs(got[i] - (-1.5 * a[i] + 0.25 * b[i])) <= 4 * Eps<double>() * (1.5 * Math.Abs(a[i]) + 0.25 * Math.Abs(b[i])));
+        }
+        device.Fill(y, 3.0);
+        Assert.All(y.ToArray(), v => Assert.Equal(3.0, v));
+        device.Copy(x, y);
+        Assert.Equal(a, y.ToArray());
+    }
+
+    // ------------------------------------------------------------- reductions
+
+    [Theory, MemberData(nameof(Devices))]
+    public void Reductions_agree_with_a_double_reference_within_n_epsilon(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        var random = new Random(8);
+        foreach (int n in new[] { 0, 1, 2, 255, 256, 257, 1000, 70_001 })
+        {
+            var data = RandomData(random, n, 3);
+            var single = F(data);
+            using var xs = device.Upload<float>(single);
+            using var xd = device.Upload<double>(data);
+            double sumAbs = data.Sum(Math.Abs), sumSq = data.Sum(v => v * v);
+            Assert.True(Math.Abs(device.Reduce(ReduceOperation.Sum, xd) - data.Sum()) <= (n + 1) * Eps<double>() * sumAbs + 1e-300, $"{id} sum n={n}");
+            Assert.True(Math.Abs(device.Reduce(ReduceOperation.Sum, xs) - single.Sum(v => (double)v)) <= (n + 1) * Eps<float>() * sumAbs + 1e-30, $"{id} float sum n={n}");
+            Assert.True(Math.Abs(device.Reduce(ReduceOperation.SumOfSquares, xd) - sumSq) <= (n + 1) * Eps<double>() * sumSq + 1e-300, $"{id} sumsq n={n}");
+            Assert.True(Math.Abs(device.Dot(xd, xd) - sumSq) <= (n + 1) * Eps<double>() * sumSq + 1e-300, $"{id} dot n={n}");
+            if (n > 0)
+            {
+                Assert.Equal(data.Min(), device.Reduce(ReduceOperation.Min, xd));
+                Assert.Equal(data.Max(), device.Reduce(ReduceOperation.Max, xd));
+                Assert.Equal(single.Max(), device.Reduce(ReduceOperation.Max, xs));
+            }
+            else
+            {
+                Assert.Equal(0.0, device.Reduce(ReduceOperation.Sum, xd));
+                var error = Assert.Throws<ArgumentException>(() => device.Reduce(ReduceOperation.Min, xd));
+                Assert.Contains("empty", error.Message, StringComparison.Ordinal);
+            }
+            // Determinism: the same call gives the same bits.
+            Assert.Equal(BitConverter.DoubleToInt64Bits(device.Reduce(ReduceOperation.Sum, xd)), BitConverter.DoubleToInt64Bits(device.Reduce(ReduceOperation.Sum, xd)));
+        }
+        using var withNaN = device.Upload<double>([1, double.NaN, -5]);
+        Assert.True(double.IsNaN(device.Reduce(ReduceOperation.Max, withNaN)));
+        Assert.True(double.IsNaN(device.Reduce(ReduceOperation.Min, withNaN)));
+        Assert.True(double.IsNaN(device.Reduce(ReduceOperation.Sum, withNaN)));
+        using var zeros = device.Upload<double>([0.0, -0.0]);
+        Assert.True(double.IsNegative(device.Reduce(ReduceOperation.Min, zeros)));
+        Assert.False(double.IsNegative(device.Reduce(ReduceOperation.Max, zeros)));
+    }
+
+    // ------------------------------------------------------------- GEMM, transpose
+
+    [Theory, MemberData(nameof(Devices))]
+    public void Gemm_matches_a_scalar_reference_for_every_transpose_and_tile_remainder(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        var random = new Random(9);
+        var shapes = new (int Batch, int M, int N, int K)[] { (1, 1, 1, 1), (1, 64, 64, 16), (2, 65, 63, 17), (1, 3, 130, 5), (3, 7, 1, 33), (1, 1, 9, 0), (1, 0, 4, 4) };
+        foreach (var (batch, m, n, k) in shapes)
+            foreach (bool ta in new[] { false, true })
+                foreach (bool tb in new[] { false, true })
+                {
+                    GemmCase<double>(device, random, batch, m, n, k, ta, tb, 1.25, 0.0);
+                    GemmCase<double>(device, random, batch, m, n, k, ta, tb, -0.5, 2.0);
+                    GemmCase<float>(device, random, batch, m, n, k, ta, tb, 1.0f, 0.5f);
+                }
+    }
+
+    private static void GemmCase<T>(ComputeDevice device, Random random, int batch, int m, int n, int k, bool ta, bool tb, T alpha, T beta)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var a = Cast<T>(RandomData(random, batch * m * k));
+        var b = Cast<T>(RandomData(random, batch * k * n));
+        var c0 = Cast<T>(RandomData(random, batch * m * n));
+        if (T.IsZero(beta) && c0.Length > 0) c0[0] = T.NaN;   // β = 0: C is not read
+        using var da = device.Upload<T>(a);
+        using var db = device.Upload<T>(b);
+        using var dc = device.Upload<T>(c0);
+        device.BatchedGemm(batch, ta, tb, m, n, k, alpha, da, db, beta, dc);
+        var c = dc.ToArray();
+        double al = D(alpha), be = D(beta);
+        for (int p = 0; p < batch; p++)
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++)
+                {
+                    double sum = 0, bound = 0;
+                    for (int l = 0; l < k; l++)
+                    {
+                        double av = D(a[p * m * k + (ta ? l * m + i : i * k + l)]), bv = D(b[p * k * n + (tb ? j * k + l : l * n + j)]);
+                        sum += av * bv;
+                        bound += Math.Abs(av * bv);
+                    }
+                    double old = D(c0[p * m * n + i * n + j]);
+                    double expected = al * sum + (be == 0 ? 0 : be * old);
+                    double scale = Math.Abs(al) * bound + Math.Abs(be * (be == 0 ? 0 : old));
+                    double got = D(c[p * m * n + i * n + j]);
+                    Assert.True(Math.Abs(got - expected) <= 2 * (k + 2) * Eps<T>() * scale + 1e-300,
+                        $"{device.Info.Id} {typeof(T).Name} GEMM batch {batch} {m}×{n}×{k} tA={ta} tB={tb}: C[{p},{i},{j}] = {got}, expected {expected}");
+                }
+        Assert.Equal(a, da.ToArray());
+        Assert.Equal(b, db.ToArray());
+    }
+
+    [Theory, MemberData(nameof(Devices))]
+    public void Transpose_is_exact(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        var random = new Random(10);
+        foreach (var (rows, cols) in new[] { (1, 1), (1, 40), (33, 1), (31, 65), (64, 32), (0, 5) })
+        {
+            var x = RandomData(random, rows * cols);
+            using var dx = device.Upload<double>(x);
+            using var dy = device.Allocate<double>(rows * cols);
+            device.Transpose(rows, cols, dx, dy);
+            var y = dy.ToArray();
+            for (int i = 0; i < rows; i++)
+                for (int j = 0; j < cols; j++)
+                    Assert.Equal(x[i * cols + j], y[j * rows + i]);
+        }
+    }
+
+    // ------------------------------------------------------------- scan
+
+    [Theory, MemberData(nameof(Devices))]
+    public void Diagonal_scan_matches_the_sequential_recurrence_for_any_chunking(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        var random = new Random(11);
+        try
+        {
+            foreach (int? chunks in new int?[] { null, 1, 3, 8 })
+            {
+                if (chunks is not null && !DevicesUnderTest.TrySetScanChunks(device, chunks)) continue;
+                foreach (var (batch, length, channels) in new[] { (1, 1, 1), (2, 37, 5), (1, 200, 3), (3, 0, 2), (2, 64, 33) })
+                    foreach (bool reverse in new[] { false, true })
+                        foreach (bool withInitial in new[] { false, true })
+                        {
+                            ScanCase<double>(device, random, batch, length, channels, reverse, withInitial, aliasStates: false);
+                            ScanCase<float>(device, random, batch, length, channels, reverse, withInitial, aliasStates: true);
+                        }
+            }
+        }
+        finally
+        {
+            DevicesUnderTest.TrySetScanChunks(device, null);
+        }
+    }
+
+    private static void ScanCase<T>(ComputeDevice device, Random random, int batch, int length, int channels, bool reverse, bool withInitial, bool aliasStates)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        int total = batch * length * channels, width = batch * channels;
+        // Decays in (0.5, 1.05): some growth, so chunk products are not trivially small.
+        var a = Cast<T>([.. Enumerable.Range(0, total).Select(_ => 0.5 + 0.55 * random.NextDouble())]);
+        var b = Cast<T>(RandomData(random, total));
+        var h0 = Cast<T>(RandomData(random, width));
+        using var da = device.Upload<T>(a);
+        using var db = device.Upload<T>(b);
+        using var dh0 = withInitial ? device.Upload<T>(h0) : null;
+        using var separate = aliasStates ? null : device.Allocate<T>(total);
+        var states = separate ?? db;
+        using var final = device.Allocate<T>(width);
+        device.DiagonalScan(batch, length, channels, da, db, dh0, states, final, reverse);
+        var got = states.ToArray();
+        var gotFinal = final.ToArray();
+        for (int p = 0; p < batch; p++)
+            for (int c = 0; c < channels; c++)
+            {
+                double h = withInitial ? D(h0[p * channels + c]) : 0, magnitude = Math.Abs(h);
+                for (int s = 0; s < length; s++)
+                {
+                    int t = reverse ? length - 1 - s : s, at = (p * length + t) * channels + c;
+                    h = D(a[at]) * h + D(b[at]);
+                    magnitude = D(a[at]) * magnitude + Math.Abs(D(b[at]));
+                    Assert.True(Math.Abs(D(got[at]) - h) <= 4 * (s + 2) * Eps<T>() * magnitude,
+                        $"{device.Info.Id} {typeof(T).Name} scan ({batch},{length},{channels}) reverse={reverse}: h[{p},{t},{c}] = {D(got[at])}, expected {h}");
+                }
+                Assert.True(Math.Abs(D(gotFinal[p * channels + c]) - h) <= 4 * (length + 2) * Eps<T>() * magnitude + 1e-300, $"{device.Info.Id} final state");
+            }
+    }
+
+    // ------------------------------------------------------------- sort, transport
+
+    [Theory, MemberData(nameof(Devices))]
+    public void Row_sort_is_a_stable_total_order_sort_identical_on_every_device(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        var random = new Random(12);
+        foreach (var (rows, cols) in new[] { (1, 1), (3, 5), (2, 64), (4, 100), (1, 513) })
+        {
+            var keys = new double[rows * cols];
+            for (int i = 0; i < keys.Length; i++) keys[i] = Math.Round(random.NextDouble() * 20 - 10);   // many ties
+            if (cols > 6) { keys[0] = double.NaN; keys[1] = -0.0; keys[2] = 0.0; keys[3] = double.NegativeInfinity; keys[4] = double.PositiveInfinity; keys[5] = -double.NaN; }
+            SortCase(device, rows, cols, keys);
+            SortCase(device, rows, cols, F(keys));
+        }
+    }
+
+    private static void SortCase<T>(ComputeDevice device, int rows, int cols, T[] keys) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        using var dk = device.Upload<T>(keys);
+        using var di = device.Allocate<int>(rows * cols);
+        device.SortRows(rows, cols, dk, di);
+        var sorted = dk.ToArray();
+        var index = di.ToArray();
+        for (int r = 0; r < rows; r++)
+        {
+            var expected = Enumerable.Range(0, cols).OrderBy(j => TotalOrderKey(D(keys[r * cols + j]))).ThenBy(j => j).ToArray();
+            for (int j = 0; j < cols; j++)
+            {
+                Assert.Equal(expected[j], index[r * cols + j]);
+                Assert.Equal(BitConverter.DoubleToInt64Bits(D(keys[r * cols + expected[j]])), BitConverter.DoubleToInt64Bits(D(sorted[r * cols + j])));
+            }
+        }
+    }
+
+    private static long TotalOrderKey(double v)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(v);
+        return bits < 0 ? ~(bits & long.MaxValue) : bits;
+    }
+
+    [Theory, MemberData(nameof(Devices))]
+    public void Row_power_distances_match_the_definition(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        var random = new Random(13);
+        foreach (double p in new[] { 1.0, 2.0, 1.5, 3.0 })
+            foreach (var (rows, cols) in new[] { (1, 1), (3, 300), (5, 17) })
+            {
+                var x = RandomData(random, rows * cols);
+                var y = RandomData(random, rows * cols);
+                using var dx = device.Upload<double>(x);
+                using var dy = device.Upload<double>(y);
+                using var dr = device.Allocate<double>(rows);
+                device.RowPowerDistances(rows, cols, dx, dy, p, dr);
+                var got = dr.ToArray();
+                for (int r = 0; r < rows; r++)
+                {
+                    double expected = Enumerable.Range(0, cols).Sum(j => Math.Pow(Math.Abs(x[r * cols + j] - y[r * cols + j]), p)) / cols;
+                    Assert.True(Math.Abs(got[r] - expected) <= 8 * (cols + 2) * Eps<double>() * expected, $"{id} p={p} row {r}: {got[r]} vs {expected}");
+                }
+            }
+    }
+
+    // ------------------------------------------------------------- sketch and sparse
+
+    [Theory, MemberData(nameof(Devices))]
+    public void CountSketch_sums_signed_rows_into_their_buckets(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        var random = new Random(14);
+        int m = 57, n = 13, s = 8;
+        var a = RandomData(random, m * n);
+        var buckets = Enumerable.Range(0, m).Select(_ => random.Next(s)).ToArray();
+        var signs = Enumerable.Range(0, m).Select(_ => random.Next(2) == 0 ? -1.0 : 1.0).ToArray();
+        using var da = device.Upload<double>(a);
+        using var dh = device.Upload<int>(buckets);
+        using var ds = device.Upload<double>(signs);
+        using var dy = device.Upload<double>(RandomData(random, s * n));   // overwritten
+        device.CountSketch(m, n, s, da, dh, ds, dy);
+        var y = dy.ToArray();
+        for (int r = 0; r < s; r++)
+            for (int j = 0; j < n; j++)
+            {
+                double expected = 0, bound = 0;
+                for (int i = 0; i < m; i++)
+                    if (buckets[i] == r) { expected += signs[i] * a[i * n + j]; bound += Math.Abs(a[i * n + j]); }
+                Assert.True(Math.Abs(y[r * n + j] - expected) <= 2 * m * Eps<double>() * bound, $"{id} CountSketch Y[{r},{j}]");
+            }
+        buckets[3] = s;
+        dh.CopyFrom(buckets);
+        var error = Assert.Throws<ArgumentException>(() => device.CountSketch(m, n, s, da, dh, ds, dy));
+        Assert.Contains("bucket 8 of row 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Devices))]
+    public void Csr_and_stencil_products_match_the_host_operators(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        var random = new Random(15);
+        foreach (int side in new[] { 1, 2, 9, 17 })
+        {
+            var host = CsrMatrix.Poisson2D<double>(side);
+            var x = RandomData(random, side * side);
+            var expected = new double[side * side];
+            host.Apply(x, expected);
+            var stencil = new double[side * side];
+            new PoissonStencil<double>(side).Apply(x, stencil);
+            using var matrix = new DeviceCsrMatrix<double>(device, host);
+            using var dx = device.Upload<double>(x);
+            using var dy = device.Allocate<double>(side * side);
+            device.CsrMultiply(matrix, dx, dy);
+            var got = dy.ToArray();
+            for (int i = 0; i < got.Length; i++) Assert.True(Math.Abs(got[i] - expected[i]) <= 16 * Eps<double>() * 8, $"{id} CSR row {i}");
+            device.PoissonMultiply(side, dx, dy);
+            got = dy.ToArray();
+            for (int i = 0; i < got.Length; i++) Assert.True(Math.Abs(got[i] - stencil[i]) <= 16 * Eps<double>() * 8, $"{id} stencil point {i}");
+        }
+    }
+
+    // ------------------------------------------------------------- errors and lifetime
+
+    [Theory, MemberData(nameof(Devices))]
+    public void Bad_arguments_name_the_problem_and_leave_buffers_alone(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        using var a = device.Upload<double>([1, 2, 3, 4, 5, 6]);
+        using var b = device.Upload<double>([1, 2, 3]);
+        using var c = device.Allocate<double>(4);
+        var gemm = Assert.Throws<ArgumentException>(() => device.Gemm(false, false, 2, 2, 3, 1.0, a, b, 0.0, c));
+        Assert.Contains("GEMM 1×(2×3)·(3×2)", gemm.Message, StringComparison.Ordinal);
+        Assert.Contains("b has 3 elements, needs 6", gemm.Message, StringComparison.Ordinal);
+        var zip = Assert.Throws<ArgumentException>(() => device.Zip(BinaryOperation.Add, a, b, b));
+        Assert.Contains("6 and 3", zip.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => device.RowPowerDistances(1, 3, b, b, 0.5, b));
+        Assert.Throws<ArgumentOutOfRangeException>(() => device.Gemm(false, false, -1, 2, 3, 1.0, a, b, 0.0, c));
+        Assert.Equal([1.0, 2, 3, 4, 5, 6], a.ToArray());
+        Assert.Equal([1.0, 2, 3], b.ToArray());
+
+        using var other = new CpuDevice();
+        using var foreign = other.Allocate<double>(3);
+        var wrong = Assert.Throws<ArgumentException>(() => device.Copy(foreign, b));
+        Assert.Contains("lives on", wrong.Message, StringComparison.Ordinal);
+
+        var gone = device.Allocate<double>(3);
+        gone.Dispose();
+        gone.Dispose();   // twice is harmless
+        Assert.Throws<ObjectDisposedException>(() => device.Fill(gone, 1.0));
+        Assert.Throws<ObjectDisposedException>(() => gone.ToArray());
+
+        var oom = Assert.Throws<DeviceOutOfMemoryException>(() => device.Allocate<double>(long.MaxValue / 4));
+        Assert.Contains(id, oom.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => a.CopyFrom(new double[4], 3));
+    }
+
+    [Theory, MemberData(nameof(Devices))]
+    public void Ten_thousand_allocate_free_cycles_leak_nothing(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        var before = device.Statistics;
+        for (int i = 0; i < 10_000; i++)
+        {
+            using var buffer = device.Allocate<float>(1 + i % 5000);
+            if (i % 1000 == 0) device.Fill(buffer, 1f);
+        }
+        var after = device.Statistics;
+        Assert.Equal(before.LiveBuffers, after.LiveBuffers);
+        Assert.Equal(before.LiveBytes, after.LiveBytes);
+        Assert.True(after.PooledBytes <= 64L << 20, $"{id} keeps {after.PooledBytes} bytes pooled");
+    }
+}

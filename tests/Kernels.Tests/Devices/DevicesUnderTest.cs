@@ -1,0 +1,56 @@
+using Kernels.Devices;
+#if KERNELS_ILGPU
+using Kernels.Backends.Ilgpu;
+#endif
+
+namespace Kernels.Tests.Devices;
+
+/// <summary>
+/// Every device the cross-backend suite runs on: the CPU reference, ILGPU's CPU accelerator (always, in CI), and
+/// any CUDA or OpenCL device ILGPU finds on the machine. Devices are opened once per test process and shared.
+/// The in-process runner (qemu/Bochs) compiles without ILGPU and runs the suite on the CPU device only.
+/// </summary>
+internal static class DevicesUnderTest
+{
+    private static readonly Dictionary<string, ComputeDevice> Open = [];
+
+    public static IEnumerable<object[]> Ids
+    {
+        get
+        {
+            yield return ["cpu"];
+#if KERNELS_ILGPU
+            foreach (var info in new IlgpuDeviceProvider().Enumerate()) yield return [info.Id];
+#endif
+        }
+    }
+
+    public static DeviceCatalog Catalog =>
+#if KERNELS_ILGPU
+        new(new IlgpuDeviceProvider());
+#else
+        new();
+#endif
+
+    public static ComputeDevice Get(string id)
+    {
+        lock (Open)
+        {
+            if (!Open.TryGetValue(id, out var device)) Open[id] = device = Catalog.Open(id);
+            return device;
+        }
+    }
+
+    /// <summary>Sets the scan's time chunking when the device has the knob (GPU devices); returns false otherwise.</summary>
+    public static bool TrySetScanChunks(ComputeDevice device, int? chunks)
+    {
+#if KERNELS_ILGPU
+        if (device is IlgpuDevice gpu)
+        {
+            gpu.ScanChunks = chunks;
+            return true;
+        }
+#endif
+        return false;
+    }
+}
