@@ -69,12 +69,16 @@ internal static class BenchCommand
         }
     }
 
-    internal static double Median(Action action, int repeat)
+    /// <param name="action">The timed work.</param>
+    /// <param name="repeat">Timed runs; the median is returned.</param>
+    /// <param name="warmupCalls">Untimed calls first (at least).</param>
+    /// <param name="warmupSeconds">…and for at least this long.</param>
+    internal static double Median(Action action, int repeat, int warmupCalls = 3, double warmupSeconds = 1.0)
     {
-        // Warm up for at least a second and three calls: tiered JIT promotes hot loops to optimized code only
-        // after call counting and a background compile, and page faults settle after the first touches.
+        // Warm up for at least a second and three calls by default: tiered JIT promotes hot loops to optimized code
+        // only after call counting and a background compile, and page faults settle after the first touches.
         long warmStart = Stopwatch.GetTimestamp();
-        for (int w = 0; w < 3 || Stopwatch.GetElapsedTime(warmStart).TotalSeconds < 1.0; w++) action();
+        for (int w = 0; w < warmupCalls || Stopwatch.GetElapsedTime(warmStart).TotalSeconds < warmupSeconds; w++) action();
         var times = new double[repeat];
         for (int i = 0; i < repeat; i++)
         {

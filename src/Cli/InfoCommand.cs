@@ -30,8 +30,8 @@ internal static class InfoCommand
             ("caches", $"L1d {cpu.Caches.L1DataBytes >> 10} KiB, L2 {cpu.Caches.L2Bytes >> 10} KiB, L3 {cpu.Caches.L3Bytes >> 10} KiB" + (cpu.Caches.Probed ? "" : " (defaults; not probed)")),
             ("gemm_blocking_f32", cpu.GemmBlockingSingle),
             ("gemm_blocking_f64", cpu.GemmBlockingDouble),
-            ("backends", "cpu"),
-            ("devices", "cpu0 (" + cpu.KernelSet + ")"),
+            ("backends", DeviceSupport.Backends),
+            ("devices", string.Join("; ", DeviceSupport.Catalog.Devices.Select(d => d.ToString().Replace("  ", " ", StringComparison.Ordinal).Trim()))),
         };
         if (json)
         {

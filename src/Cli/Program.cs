@@ -47,6 +47,9 @@ internal static class Program
                                          NumPy's fft/ifft/rfft/irfft along an axis, writes y.npy (complex128; irfft float64)
           scan A.npy B.npy -o OUT [--reverse] [--h0 H0.npy] [--chunks K]   diagonal recurrence, writes h.npy final.npy
           bench scan                     float diagonal scan (2, 4096, 4096) in GB/s next to a memory copy
+          bench devices [--backend ID,..|all] [--dtype f32|f64] [--quick]
+                                         the device contract's operations on each device (cpu, cuda:N,
+                                         opencl:N, ilgpu-cpu); also: bench --backend ID
           hippo --kind legs|legt|lagt|fout --n N -o OUT     writes a.npy b.npy (HiPPO state matrices)
           ssm-kernel --kind K --n N --delta D --length L -o OUT [--method zoh|bilinear|euler] [--c C.npy]
                                          writes k.npy (K[k] = C·Ā^k·B̄) abar.npy bbar.npy
@@ -86,6 +89,8 @@ internal static class Program
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "transport": return TransportBenchCommand.Run(rest);
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "fft": return FftBenchCommand.Run(rest);
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "scan": return ScanCommand.Bench(rest);
+                case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "devices": return DeviceBenchCommand.Run(rest);
+                case "bench" when rest.Get("--backend") is not null: return DeviceBenchCommand.Run(rest);
                 case "bench": return BenchCommand.Run(rest);
                 case "gemm": return GemmCommand.Run(rest);
                 case var f when FactorCommand.Commands.ContainsKey(f): return FactorCommand.Run(f, rest);

@@ -474,3 +474,31 @@ public sealed class DeviceContractTests
         Assert.True(after.PooledBytes <= 64L << 20, $"{id} keeps {after.PooledBytes} bytes pooled");
     }
 }
+
+/// <summary>One device shared by several threads: calls are serialised by the backend, results match serial ones.</summary>
+[Collection("Devices")]
+public sealed class DeviceConcurrencyTests
+{
+    public static IEnumerable<object[]> Devices => DevicesUnderTest.Ids;
+
+    [Theory, MemberData(nameof(Devices))]
+    public void Concurrent_callers_get_the_serial_results(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        var random = new Random(30);
+        const int n = 40;
+        var a = Enumerable.Range(0, n * n).Select(_ => random.NextDouble()).ToArray();
+        double[] Work(int seed)
+        {
+            using var da = device.Upload<double>(a);
+            using var db = device.Upload<double>([.. a.Select(v => v * seed)]);
+            using var dc = device.Allocate<double>(n * n);
+            device.Gemm(false, true, n, n, n, 1.0, da, db, 0.0, dc);
+            return [device.Reduce(ReduceOperation.Sum, dc), device.Dot(da, db)];
+        }
+        var serial = Enumerable.Range(1, 4).Select(Work).ToArray();
+        var parallel = new double[4][];
+        Parallel.For(0, 4, i => parallel[i] = Work(i + 1));
+        for (int i = 0; i < 4; i++) Assert.Equal(serial[i], parallel[i]);
+    }
+}

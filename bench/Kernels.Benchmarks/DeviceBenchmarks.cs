@@ -1,0 +1,66 @@
+using BenchmarkDotNet.Attributes;
+using Kernels.Backends.Ilgpu;
+using Kernels.Devices;
+using Kernels.Devices.Algorithms;
+
+namespace Kernels.Benchmarks;
+
+/// <summary>
+/// Issue 9: the same device-contract operations on every backend present — the CPU device, ILGPU's CPU accelerator,
+/// and any CUDA/OpenCL device ILGPU finds (run with <c>--filter *DeviceBenchmarks*</c>). Data stays on the device;
+/// each operation ends with a synchronisation. Sizes are small enough for the simulated CPU accelerator, whose
+/// figures measure the simulation, not a GPU; <c>kernels bench devices</c> runs larger sizes on real devices.
+/// </summary>
+public class DeviceBenchmarks
+{
+    public static IEnumerable<string> Backends => new DeviceCatalog(new IlgpuDeviceProvider()).Devices.Select(d => d.Id);
+
+    [ParamsSource(nameof(Backends))] public string Backend { get; set; } = "cpu";
+
+    private const int Vector = 1 << 16, N = 128, Rows = 8, Cols = 1024, Batch = 2, Length = 256, Channels = 64;
+    private ComputeDevice _device = null!;
+    private DeviceBuffer<float> _x = null!, _y = null!, _a = null!, _b = null!, _c = null!, _keys = null!, _scanA = null!, _scanB = null!, _states = null!, _final = null!;
+    private DeviceBuffer<int> _order = null!;
+    private float[] _hostKeys = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _device = new DeviceCatalog(new IlgpuDeviceProvider()).Open(Backend);
+        var random = new Random(1);
+        float[] Data(int n, float lo = -1, float hi = 1) => [.. Enumerable.Range(0, n).Select(_ => lo + (hi - lo) * random.NextSingle())];
+        _x = _device.Upload<float>(Data(Vector));
+        _y = _device.Upload<float>(Data(Vector));
+        _a = _device.Upload<float>(Data(N * N));
+        _b = _device.Upload<float>(Data(N * N));
+        _c = _device.Allocate<float>(N * N);
+        _hostKeys = Data(Rows * Cols);
+        _keys = _device.Allocate<float>(Rows * Cols);
+        _order = _device.Allocate<int>(Rows * Cols);
+        _scanA = _device.Upload<float>(Data(Batch * Length * Channels, 0.9f, 1f));
+        _scanB = _device.Upload<float>(Data(Batch * Length * Channels));
+        _states = _device.Allocate<float>(Batch * Length * Channels);
+        _final = _device.Allocate<float>(Batch * Channels);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _device.Dispose();
+
+    [Benchmark] public void Axpby() { _device.Axpby(1f, _x, 1f, _y); _device.Synchronize(); }
+
+    [Benchmark] public float Sum() => _device.Reduce(ReduceOperation.Sum, _x);
+
+    [Benchmark] public void Gemm128() { _device.Gemm(false, false, N, N, N, 1f, _a, _b, 0f, _c); _device.Synchronize(); }
+
+    [Benchmark] public void DiagonalScan() { _device.DiagonalScan(Batch, Length, Channels, _scanA, _scanB, null, _states, _final); _device.Synchronize(); }
+
+    [Benchmark] public void SortRows() { _keys.CopyFrom(_hostKeys); _device.SortRows(Rows, Cols, _keys, _order); _device.Synchronize(); }
+
+    [Benchmark] public void PoissonCg()
+    {
+        _device.Fill(_y, 0f);
+        using var rhs = _device.Allocate<float>(Vector);
+        _device.Fill(rhs, 1f);
+        DeviceConjugateGradient.Solve(_device, new DevicePoissonOperator<float>(256), rhs, _y, tolerance: 1e-30, maxIterations: 10);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Numerics;
+using Kernels.Devices;
+using Kernels.Devices.Algorithms;
+
+namespace Kernels.Cli;
+
+/// <summary>
+/// <c>kernels bench devices [--backend ID[,ID…]|all] [--dtype f32|f64] [--repeat N] [--quick]</c> (also
+/// <c>kernels bench --backend ID</c>): the same operations on each device — αx + βy and Σx (GB/s), GEMM n³
+/// (GFLOP/s), transpose, diagonal scan (GB/s), row sort (Mkeys/s), sliced Wasserstein and a CG iteration on the
+/// Poisson stencil — timed to completion (each run ends with a device synchronisation), data already on the device.
+/// ILGPU's CPU accelerator simulates GPU threads: it runs the quick sizes and its figures say nothing about a GPU.
+/// </summary>
+internal static class DeviceBenchCommand
+{
+    private sealed record Sizes(int Vector, int Gemm, int Transpose, (int B, int L, int D) Scan, (int Rows, int Cols) Sort, (int N, int D, int P) Swd, int CgSide);
+
+    private static readonly Sizes Full = new(1 << 22, 512, 2048, (8, 1024, 512), (64, 8192), (8192, 16, 64), 256);
+    private static readonly Sizes Quick = new(1 << 16, 64, 256, (2, 128, 64), (8, 1024), (512, 4, 8), 32);
+
+    public static int Run(CliArguments args)
+    {
+        string backends = args.Get("--backend") ?? "all";
+        string dtype = args.Get("--dtype") ?? "f32";
+        int repeat = args.GetInt("--repeat", 5);
+        bool quick = args.Has("--quick");
+        args.RejectUnknown();
+        var catalog = DeviceSupport.Catalog;
+        var ids = backends == "all" ? [.. catalog.Devices.Select(d => d.Id)] : backends.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Console.WriteLine($"kernels bench devices: {dtype}, median of {repeat}; data resident on the device; times include a synchronisation");
+        Console.WriteLine($"{"device",-12} {"operation",-34} {"ms",10} {"rate",18}");
+        foreach (string id in ids)
+        {
+            using var device = catalog.Open(id);
+            var sizes = quick || device.Info.Kind == DeviceKind.IlgpuCpu ? Quick : Full;
+            if (dtype == "f64") Bench<double>(device, sizes, repeat);
+            else if (dtype == "f32") Bench<float>(device, sizes, repeat);
+            else throw new UsageException($"--dtype must be f32 or f64, got '{dtype}'");
+            if (device.Info.Kind == DeviceKind.IlgpuCpu) Console.WriteLine($"{"",-12} (ILGPU CPU accelerator: simulated GPU threads, quick sizes; a correctness vehicle, not a speed figure)");
+        }
+        return 0;
+    }
+
+    private static void Bench<T>(ComputeDevice device, Sizes s, int repeat) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var random = new Random(1);
+        T[] Data(long n) => [.. Enumerable.Range(0, checked((int)n)).Select(_ => T.CreateTruncating(random.NextDouble() * 2 - 1))];
+        int size = System.Runtime.CompilerServices.Unsafe.SizeOf<T>();
+        string id = device.Info.Id;
+        void Row(string name, Action action, double work, string unit)
+        {
+            // One warm-up call compiles the kernels (a simulated GPU's calls are too slow for a timed warm-up).
+            double t = BenchCommand.Median(() => { action(); device.Synchronize(); }, repeat, warmupCalls: 1, warmupSeconds: 0);
+            Console.WriteLine($"{id,-12} {name,-34} {t * 1e3,10:F3} {work / t / 1e9,11:G4} {unit}");
+        }
+
+        using (var x = device.Upload<T>(Data(s.Vector)))
+        using (var y = device.Upload<T>(Data(s.Vector)))
+        {
+            Row($"axpby n={s.Vector}", () => device.Axpby(T.One, x, T.One, y), 3.0 * s.Vector * size, "GB/s");
+            Row($"sum n={s.Vector}", () => device.Reduce(ReduceOperation.Sum, x), 1.0 * s.Vector * size, "GB/s");
+        }
+        int n = s.Gemm;
+        using (var a = device.Upload<T>(Data((long)n * n)))
+        using (var b = device.Upload<T>(Data((long)n * n)))
+        using (var c = device.Allocate<T>((long)n * n))
+            Row($"gemm {n}x{n}x{n}", () => device.Gemm(false, false, n, n, n, T.One, a, b, T.Zero, c), 2.0 * n * n * n, "GFLOP/s");
+        int t = s.Transpose;
+        using (var a = device.Upload<T>(Data((long)t * t)))
+        using (var b = device.Allocate<T>((long)t * t))
+            Row($"transpose {t}x{t}", () => device.Transpose(t, t, a, b), 2.0 * t * t * size, "GB/s");
+        var (sb, sl, sd) = s.Scan;
+        long scanSize = (long)sb * sl * sd;
+        using (var a = device.Upload<T>([.. Data(scanSize).Select(v => T.Abs(v) * T.CreateTruncating(0.1) + T.CreateTruncating(0.9))]))
+        using (var b = device.Upload<T>(Data(scanSize)))
+        using (var h = device.Allocate<T>(scanSize))
+        using (var final = device.Allocate<T>((long)sb * sd))
+            Row($"scan ({sb},{sl},{sd})", () => device.DiagonalScan(sb, sl, sd, a, b, null, h, final), 3.0 * scanSize * size, "GB/s");
+        var (rows, cols) = s.Sort;
+        var keys = Data((long)rows * cols);
+        using (var k = device.Allocate<T>((long)rows * cols))
+        using (var order = device.Allocate<int>((long)rows * cols))
+            Row($"sort rows {rows}x{cols}", () => { k.CopyFrom(keys); device.SortRows(rows, cols, k, order); }, 1.0 * rows * cols, "Gkeys/s (incl. upload)");
+        var (sn, sdim, sp) = s.Swd;
+        using (var xs = device.Upload<T>(Data((long)sn * sdim)))
+        using (var ys = device.Upload<T>(Data((long)sn * sdim)))
+        using (var theta = device.Upload<T>(Data((long)sdim * sp)))
+            Row($"sliced W2 n={sn} d={sdim} P={sp}", () => DeviceSlicedWasserstein.Compute(device, xs, ys, theta, sn, sdim, sp, T.CreateTruncating(2)), 1.0 * sn * sp, "G(points·dirs)/s");
+        int side = s.CgSide, unknowns = side * side;
+        using (var rhs = device.Upload<T>([.. Enumerable.Repeat(T.One, unknowns)]))
+        using (var sol = device.Allocate<T>(unknowns))
+        {
+            const int iterations = 20;
+            Row($"cg Poisson {side}^2, {iterations} its", () =>
+            {
+                device.Fill(sol, T.Zero);
+                DeviceConjugateGradient.Solve(device, new DevicePoissonOperator<T>(side), rhs, sol, tolerance: 1e-30, maxIterations: iterations);
+            }, 1.0 * iterations * unknowns, "G(unknown·its)/s");
+        }
+    }
+}
