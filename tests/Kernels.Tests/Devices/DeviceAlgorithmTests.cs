@@ -156,3 +156,43 @@ public sealed class DeviceFallbackAndCatalogTests
         Assert.Throws<ObjectDisposedException>(() => device.Allocate<float>(1));
     }
 }
+
+/// <summary>Randomized SVD with A on the device, against the dense SVD.</summary>
+[Collection("Devices")]
+public sealed class DeviceRandomizedSvdTests
+{
+    public static IEnumerable<object[]> Devices => DevicesUnderTest.Ids;
+
+    [Theory, MemberData(nameof(Devices))]
+    public void Recovers_a_low_rank_matrix_and_the_leading_singular_values(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        const int m = 60, n = 40, rank = 5;
+        // A = L·R with geometric singular decay and rank 8: the rank-5 approximation must carry the top 5 values.
+        var left = NDArray.RandomNormal(41UL, 0.0, 1.0, m, 8);
+        var right = NDArray.RandomNormal(42UL, 0.0, 1.0, 8, n);
+        for (int j = 0; j < 8; j++) for (int i = 0; i < m; i++) left[i, j] *= Math.Pow(0.1, j);
+        var a = Kernels.Linalg.LinearAlgebra.MatMul(left, right);
+        var exact = Kernels.Linalg.LinearAlgebra.Svd(a);
+        using var da = device.Upload<double>(a.AsSpan());
+        var result = DeviceRandomizedSvd.Compute(device, da, m, n, rank, oversampling: 5, powerIterations: 2, seed: 3);
+        Assert.Equal([m, rank], result.U.Shape.ToArray());
+        Assert.Equal([rank, n], result.Vt.Shape.ToArray());
+        for (int i = 0; i < rank; i++)
+            Assert.True(Math.Abs(result.S[i] - exact.S[i]) <= 1e-10 * exact.S[0], $"{id} σ{i}: {result.S[i]} vs {exact.S[i]}");
+        // Orthonormal factors: ‖UᵀU − I‖ / (k·ε) small.
+        var utu = Kernels.Linalg.LinearAlgebra.MatMul(result.U.Transpose(), result.U);
+        for (int i = 0; i < rank; i++)
+            for (int j = 0; j < rank; j++)
+                Assert.True(Math.Abs(utu[i, j] - (i == j ? 1 : 0)) / (rank * m * Math.Pow(2, -52)) < 30, $"{id} UᵀU[{i},{j}]");
+        // With rank 8 = oversampled size, a rank-8 run reconstructs A to rounding.
+        var full = DeviceRandomizedSvd.Compute(device, da, m, n, 8, oversampling: 2, powerIterations: 1, seed: 4);
+        var us = full.U.Copy();
+        for (int i = 0; i < m; i++) for (int j = 0; j < 8; j++) us[i, j] *= full.S[j];
+        var back = Kernels.Linalg.LinearAlgebra.MatMul(us, full.Vt);
+        double error = 0, norm = 0;
+        for (int i = 0; i < m; i++) for (int j = 0; j < n; j++) { error = Math.Max(error, Math.Abs(back[i, j] - a[i, j])); norm = Math.Max(norm, Math.Abs(a[i, j])); }
+        Assert.True(error / (norm * Math.Max(m, n) * Math.Pow(2, -52)) < 30, $"{id} reconstruction ratio {error / (norm * Math.Max(m, n) * Math.Pow(2, -52))}");
+        Assert.Throws<ArgumentException>(() => DeviceRandomizedSvd.Compute(device, da, m, n, 0));
+    }
+}
