@@ -388,7 +388,7 @@ public abstract class ComputeDevice : IDisposable
             using var hv = ToHost(matrix.Values);
             using var hx = ToHost(x);
             using var hy = ToHost(y, read: false);
-            CpuDevice.CsrMultiplyHost(matrix.Rows, hp.Span, hc.Span, hv.Span, hx.Span, hy.Span);
+            Kernels.Linalg.Solvers.CsrMatrix.Multiply<T>(matrix.Rows, hp.Span, hc.Span, hv.Span, hx.Span, hy.Span);
             FromHost(hy, y);
         }
         else CsrMultiplyCore(matrix, x, y);

@@ -4,6 +4,7 @@ using Kernels.Backends.Cpu;
 using Kernels.Linalg;
 using Kernels.Linalg.Solvers;
 using Kernels.Ops.StateSpace;
+using Kernels.Ops.Transport;
 using Kernels.Tensors;
 using Kernels.Tensors.Sorting;
 
@@ -186,18 +187,13 @@ public sealed class CpuDevice : ComputeDevice
     /// <inheritdoc />
     protected override void RowPowerDistancesCore<T>(int rows, int cols, DeviceBuffer<T> x, DeviceBuffer<T> y, T p, DeviceBuffer<T> result)
     {
+        // The matching step of Kernels.Ops.Transport.SlicedWasserstein itself (equal sizes, uniform weights: vectorised
+        // for p = 1, 2, accumulated in double): one implementation of the matching for the CPU routine and the CPU device.
         ReadOnlySpan<T> sx = S(x), sy = S(y);
         Span<T> d = S(result);
-        T two = T.CreateTruncating(2), inverse = T.One / T.CreateTruncating(cols);
+        double order = double.CreateTruncating(p);
         for (int r = 0; r < rows; r++)
-        {
-            ReadOnlySpan<T> xr = sx.Slice(r * cols, cols), yr = sy.Slice(r * cols, cols);
-            T sum = T.Zero;
-            if (p == T.One) for (int j = 0; j < cols; j++) sum += T.Abs(xr[j] - yr[j]);
-            else if (p == two) for (int j = 0; j < cols; j++) { T t = xr[j] - yr[j]; sum += t * t; }
-            else for (int j = 0; j < cols; j++) sum += T.Pow(T.Abs(xr[j] - yr[j]), p);
-            d[r] = sum * inverse;
-        }
+            d[r] = T.CreateTruncating(QuantileMatching.PowerCost(sx.Slice(r * cols, cols), default, sy.Slice(r * cols, cols), default, order, default, default));
     }
 
     /// <inheritdoc />
@@ -214,19 +210,7 @@ public sealed class CpuDevice : ComputeDevice
 
     /// <inheritdoc />
     protected override void CsrMultiplyCore<T>(DeviceCsrMatrix<T> matrix, DeviceBuffer<T> x, DeviceBuffer<T> y) =>
-        CsrMultiplyHost(matrix.Rows, S(matrix.RowPointers), S(matrix.ColumnIndices), S(matrix.Values), S(x), S(y));
-
-    internal static void CsrMultiplyHost<T>(int rows, ReadOnlySpan<int> pointers, ReadOnlySpan<int> columns, ReadOnlySpan<T> values, ReadOnlySpan<T> x, Span<T> y)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        // One sequential sum per row, in storage order: the order the device kernels use too.
-        for (int i = 0; i < rows; i++)
-        {
-            T sum = T.Zero;
-            for (int p = pointers[i]; p < pointers[i + 1]; p++) sum += values[p] * x[columns[p]];
-            y[i] = sum;
-        }
-    }
+        CsrMatrix.Multiply<T>(matrix.Rows, S(matrix.RowPointers), S(matrix.ColumnIndices), S(matrix.Values), S(x), S(y));
 
     /// <inheritdoc />
     protected override void PoissonMultiplyCore<T>(int side, DeviceBuffer<T> x, DeviceBuffer<T> y)

@@ -28,19 +28,22 @@ public sealed class DeviceCatalog
     public ComputeDevice Open(string? id = null, FallbackPolicy fallback = FallbackPolicy.CopyToCpu)
     {
         id ??= Environment.GetEnvironmentVariable(EnvironmentVariable);
-        foreach (var provider in _providers)
-        {
-            var devices = provider.Enumerate();
-            var match = string.IsNullOrWhiteSpace(id) ? null : Find(devices, id.Trim());
-            if (match is not null) return provider.Open(match, fallback);
-        }
+        // Enumerate once: a GPU provider creates a driver context to list its devices.
+        var present = _providers.SelectMany(p => p.Enumerate().Select(d => (Provider: p, Device: d))).ToList();
+        (IDeviceProvider Provider, DeviceInfo Device) choice;
         if (!string.IsNullOrWhiteSpace(id))
-            throw new DeviceCapabilityException($"No device '{id}'. Present: {string.Join(", ", Devices.Select(d => d.Id))}.");
-        var best = Devices.Where(d => d.Kind != DeviceKind.IlgpuCpu).OrderBy(d => d.Kind switch { DeviceKind.Cuda => 0, DeviceKind.OpenCL => 1, _ => 2 }).First();
-        return Open(best.Id, fallback);
+        {
+            string wanted = id.Trim();
+            choice = present.FirstOrDefault(e => string.Equals(e.Device.Id, wanted, StringComparison.OrdinalIgnoreCase));
+            if (choice.Device is null) choice = present.FirstOrDefault(e => e.Device.Id.StartsWith(wanted + ":", StringComparison.OrdinalIgnoreCase));
+            if (choice.Device is null)
+                throw new DeviceCapabilityException($"No device '{id}'. Present: {string.Join(", ", present.Select(e => e.Device.Id))}.");
+        }
+        else
+        {
+            choice = present.Where(e => e.Device.Kind != DeviceKind.IlgpuCpu)
+                .OrderBy(e => e.Device.Kind switch { DeviceKind.Cuda => 0, DeviceKind.OpenCL => 1, _ => 2 }).First();
+        }
+        return choice.Provider.Open(choice.Device, fallback);
     }
-
-    private static DeviceInfo? Find(IReadOnlyList<DeviceInfo> devices, string id) =>
-        devices.FirstOrDefault(d => string.Equals(d.Id, id, StringComparison.OrdinalIgnoreCase))
-        ?? devices.FirstOrDefault(d => d.Id.StartsWith(id + ":", StringComparison.OrdinalIgnoreCase));
 }

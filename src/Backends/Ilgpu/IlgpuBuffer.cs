@@ -39,9 +39,9 @@ public sealed class IlgpuBuffer<T> : DeviceBuffer<T> where T : unmanaged
                 _device.Accelerator.Synchronize();
                 view.CopyFromCPU(source);
             }
-            catch (Exception e) when (e is not DeviceException and not ObjectDisposedException)
+            catch (Exception e) when (IlgpuDevice.IsBackendFailure(e))
             {
-                throw new DeviceException($"{_device.Info.Id}: upload of {source.Length} × {typeof(T).Name} failed: {e.Message}", e);
+                throw _device.Failed($"upload of {source.Length} × {typeof(T).Name}", e);
             }
         }
     }
@@ -59,9 +59,9 @@ public sealed class IlgpuBuffer<T> : DeviceBuffer<T> where T : unmanaged
                 _device.Accelerator.Synchronize();
                 view.CopyToCPU(destination);
             }
-            catch (Exception e) when (e is not DeviceException and not ObjectDisposedException)
+            catch (Exception e) when (IlgpuDevice.IsBackendFailure(e))
             {
-                throw new DeviceException($"{_device.Info.Id}: download of {destination.Length} × {typeof(T).Name} failed: {e.Message}", e);
+                throw _device.Failed($"download of {destination.Length} × {typeof(T).Name}", e);
             }
         }
     }

@@ -105,7 +105,7 @@ public sealed class IlgpuDevice : ComputeDevice
     }
 
     private static bool IsOutOfMemory(Exception e) =>
-        e is OutOfMemoryException || e is InsufficientExecutionStackException ||
+        e is OutOfMemoryException ||
         (e is AcceleratorException && e.Message.Contains("memory", StringComparison.OrdinalIgnoreCase));
 
     internal void ReturnMemory<T>(MemoryBuffer1D<T, Stride1D.Dense> memory) where T : unmanaged
@@ -133,11 +133,20 @@ public sealed class IlgpuDevice : ComputeDevice
     private void Guard(string what, Action action)
     {
         try { action(); }
-        catch (Exception e) when (e is not DeviceException and not ArgumentException and not ObjectDisposedException)
+        catch (Exception e) when (IsBackendFailure(e))
         {
-            if (e is AcceleratorException) Volatile.Write(ref _gone, 1);
-            throw new DeviceException($"{Info.Id} ({Info.Name}): {what} failed: {e.Message}", e);
+            throw Failed(what, e);
         }
+    }
+
+    /// <summary>Whether <paramref name="e"/> came from the backend (not our own argument or lifetime checks).</summary>
+    internal static bool IsBackendFailure(Exception e) => e is not DeviceException and not ArgumentException and not ObjectDisposedException;
+
+    /// <summary>The DeviceException for a failed launch or transfer; a driver error also marks the device unusable.</summary>
+    internal DeviceException Failed(string what, Exception e)
+    {
+        if (e is AcceleratorException) Volatile.Write(ref _gone, 1);
+        return new DeviceException($"{Info.Id} ({Info.Name}): {what} failed: {e.Message}", e);
     }
 
     internal void Run(Action action, string what)

@@ -58,23 +58,7 @@ public sealed class CsrMatrix<T> : ITransposableOperator<T>, IDiagonalSource<T> 
     {
         if (x.Length < Columns || y.Length < Rows)
             throw new ArgumentException($"CSR ({Rows}×{Columns}) · x: x has {x.Length} and y {y.Length} elements.");
-        var start = _rowStart;
-        var cols = _columns;
-        var vals = _values;
-        for (int i = 0; i < Rows; i++)
-        {
-            int k = start[i], end = start[i + 1];
-            T s0 = T.Zero, s1 = T.Zero, s2 = T.Zero, s3 = T.Zero;
-            for (; k + 4 <= end; k += 4)
-            {
-                s0 += vals[k] * x[cols[k]];
-                s1 += vals[k + 1] * x[cols[k + 1]];
-                s2 += vals[k + 2] * x[cols[k + 2]];
-                s3 += vals[k + 3] * x[cols[k + 3]];
-            }
-            for (; k < end; k++) s0 += vals[k] * x[cols[k]];
-            y[i] = (s0 + s1) + (s2 + s3);
-        }
+        CsrMatrix.Multiply<T>(Rows, _rowStart, _columns, _values, x, y);
     }
 
     /// <inheritdoc />
@@ -108,6 +92,29 @@ public sealed class CsrMatrix<T> : ITransposableOperator<T>, IDiagonalSource<T> 
 /// <summary>Builders of <see cref="CsrMatrix{T}"/>.</summary>
 public static class CsrMatrix
 {
+    /// <summary>
+    /// y = A·x over raw CSR arrays already known to be consistent (the kernel of <see cref="CsrMatrix{T}.Apply"/>,
+    /// also run by the CPU device on its buffers): each row's dot product with four independent accumulators.
+    /// </summary>
+    internal static void Multiply<T>(int rows, ReadOnlySpan<int> rowStart, ReadOnlySpan<int> columns, ReadOnlySpan<T> values, ReadOnlySpan<T> x, Span<T> y)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < rows; i++)
+        {
+            int k = rowStart[i], end = rowStart[i + 1];
+            T s0 = T.Zero, s1 = T.Zero, s2 = T.Zero, s3 = T.Zero;
+            for (; k + 4 <= end; k += 4)
+            {
+                s0 += values[k] * x[columns[k]];
+                s1 += values[k + 1] * x[columns[k + 1]];
+                s2 += values[k + 2] * x[columns[k + 2]];
+                s3 += values[k + 3] * x[columns[k + 3]];
+            }
+            for (; k < end; k++) s0 += values[k] * x[columns[k]];
+            y[i] = (s0 + s1) + (s2 + s3);
+        }
+    }
+
     /// <summary>The entries of a dense 2-D matrix that are not zero.</summary>
     public static CsrMatrix<T> FromDense<T>(NDArray<T> a) where T : unmanaged, IFloatingPointIeee754<T>
     {

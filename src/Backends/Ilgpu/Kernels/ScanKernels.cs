@@ -6,6 +6,12 @@ namespace Kernels.Backends.Ilgpu.Kernels;
 internal readonly record struct ScanArguments(int Batch, int Length, int Channels, int Chunks, int Reverse, int HasInitial)
 {
     public int ChunkLength => (Length + Chunks - 1) / Chunks;
+
+    /// <summary>First time step of chunk c (chunks are contiguous in t; the direction only changes their order).</summary>
+    public int ChunkStart(int chunk) => chunk * ChunkLength;
+
+    /// <summary>One past the last time step of chunk c.</summary>
+    public int ChunkEnd(int chunk) => Math.Min(Length, ChunkStart(chunk) + ChunkLength);
 }
 
 /// <summary>
@@ -21,8 +27,8 @@ internal static class ScanKernels
         ((long)(sequence / s.Channels) * s.Length + t) * s.Channels + sequence % s.Channels;
 
     // Step i of chunk c in scan order: forward runs t = start + i, reverse runs from the chunk's end.
-    private static int TimeOf(ScanArguments s, int chunk, int i, int end) =>
-        s.Reverse != 0 ? end - 1 - i : chunk * s.ChunkLength + i;
+    private static int TimeOf(ScanArguments s, int chunk, int i) =>
+        s.Reverse != 0 ? s.ChunkEnd(chunk) - 1 - i : s.ChunkStart(chunk) + i;
 
     public static void Sequential<T, TOps>(Index1D sequence, ArrayView<T> a, ArrayView<T> b, ArrayView<T> initial, ArrayView<T> states, ArrayView<T> final, ScanArguments s)
         where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
@@ -44,12 +50,11 @@ internal static class ScanKernels
         where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
     {
         TOps ops = default;
-        int sequence = index / s.Chunks, chunk = index % s.Chunks;
-        int start = chunk * s.ChunkLength, end = Math.Min(s.Length, start + s.ChunkLength);
+        int sequence = index / s.Chunks, chunk = index % s.Chunks, steps = s.ChunkEnd(chunk) - s.ChunkStart(chunk);
         T h = ops.Zero, product = ops.One;
-        for (int i = 0; i < end - start; i++)
+        for (int i = 0; i < steps; i++)
         {
-            long at = At(s, sequence, TimeOf(s, chunk, i, end));
+            long at = At(s, sequence, TimeOf(s, chunk, i));
             T at_a = a[at];
             h = ops.MultiplyAdd(at_a, h, b[at]);
             product = ops.Multiply(product, at_a);
@@ -80,13 +85,12 @@ internal static class ScanKernels
         where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
     {
         TOps ops = default;
-        int sequence = index / s.Chunks, chunk = index % s.Chunks;
+        int sequence = index / s.Chunks, chunk = index % s.Chunks, steps = s.ChunkEnd(chunk) - s.ChunkStart(chunk);
         T carry = carries[index];
-        int start = chunk * s.ChunkLength, end = Math.Min(s.Length, start + s.ChunkLength);
         T product = ops.One;
-        for (int i = 0; i < end - start; i++)
+        for (int i = 0; i < steps; i++)
         {
-            long at = At(s, sequence, TimeOf(s, chunk, i, end));
+            long at = At(s, sequence, TimeOf(s, chunk, i));
             product = ops.Multiply(product, a[at]);
             states[at] = ops.MultiplyAdd(product, carry, states[at]);
         }

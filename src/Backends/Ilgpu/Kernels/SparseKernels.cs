@@ -5,7 +5,7 @@ namespace Kernels.Backends.Ilgpu.Kernels;
 /// <summary>Matrix-free and sparse products, the CountSketch and the sliced-Wasserstein row distances.</summary>
 internal static class SparseKernels
 {
-    /// <summary>y = A·x, one thread per row, entries summed in storage order (as the CPU reference).</summary>
+    /// <summary>y = A·x, one thread per row, entries summed in storage order (the CPU reference splits each row over four accumulators: equal to rounding).</summary>
     public static void Csr<T, TOps>(Index1D row, ArrayView<int> pointers, ArrayView<int> columns, ArrayView<T> values, ArrayView<T> x, ArrayView<T> y)
         where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
     {
