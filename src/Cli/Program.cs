@@ -46,7 +46,11 @@ internal static class Program
           fft X.npy -o OUT [--real] [--inverse] [--axis A] [--norm backward|ortho|forward] [--n N]
                                          NumPy's fft/ifft/rfft/irfft along an axis, writes y.npy (complex128; irfft float64)
           scan A.npy B.npy -o OUT [--reverse] [--h0 H0.npy] [--chunks K]   diagonal recurrence, writes h.npy final.npy
-          bench scan                     float diagonal scan (2, 4096, 4096) in GB/s next to a memory copy
+          bench scan [--batch 16]        float diagonal scan (2, 4096, 4096) in GB/s next to a memory copy
+          selective-scan u.npy delta.npy A.npy B.npy C.npy -o OUT [--D D.npy] [--z z.npy] [--delta-bias BIAS.npy]
+                   [--softplus] [--h0 H0.npy] [--reverse] [--dy DY.npy [--dstate DS.npy]]
+                                         S6/Mamba scan: writes y.npy state.npy (with --dy the gradients du.npy ddelta.npy dA.npy ...)
+          bench selective-scan [--quick] float selective scan (8, 2048, 512, 16) forward and backward
           bench devices [--backend ID,..|all] [--dtype f32|f64] [--quick]
                                          the device contract's operations on each device (cpu, cuda:N,
                                          opencl:N, ilgpu-cpu); also: bench --backend ID
@@ -89,6 +93,7 @@ internal static class Program
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "transport": return TransportBenchCommand.Run(rest);
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "fft": return FftBenchCommand.Run(rest);
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "scan": return ScanCommand.Bench(rest);
+                case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "selective-scan": return SelectiveScanCommand.Bench(rest);
                 case "bench" when rest.Positional.Count > 0 && rest.Positional[0] == "devices": return DeviceBenchCommand.Run(rest);
                 case "bench" when rest.Get("--backend") is not null: return DeviceBenchCommand.Run(rest);
                 case "bench": return BenchCommand.Run(rest);
@@ -98,6 +103,7 @@ internal static class Program
                 case "kron": return KroneckerCommand.Run(rest);
                 case "fft": return FftCommand.Run(rest);
                 case "scan": return ScanCommand.Run(rest);
+                case "selective-scan": return SelectiveScanCommand.Run(rest);
                 case var f when StateSpaceCommand.Commands.ContainsKey(f): return StateSpaceCommand.Run(f, rest);
                 case "cg": return CgCommand.Run(rest);
                 case var f when SketchCommand.Commands.ContainsKey(f): return SketchCommand.Run(f, rest);

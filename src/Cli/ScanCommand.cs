@@ -43,12 +43,14 @@ internal static class ScanCommand
         }
     }
 
-    /// <summary>Float scan of (B, L, D·N) = (2, 4096, 4096): GB/s counted as reading a and b and writing h.</summary>
+    /// <summary>Float scan of (B, L, D·N) = (2 or --batch, 4096, 4096): GB/s counted as reading a and b and writing h.</summary>
     public static int Bench(CliArguments args)
     {
         int repeat = args.GetInt("--repeat", 3);
+        int batch = args.GetInt("--batch", 2);   // the shape (16, 4096, 256·16) is --batch 16: 1 GiB per array
         args.RejectUnknown();
-        const int batch = 2, length = 4096, width = 4096;
+        if (batch < 1) throw new UsageException("bench scan: --batch must be at least 1");
+        const int length = 4096, width = 4096;
         var a = NDArray.RandomUniform(1UL, 0.9f, 1.0f, batch, length, width);
         var b = NDArray.RandomNormal(2UL, 0f, 1f, batch, length, width);
         double bytes = 3.0 * batch * length * width * sizeof(float);
