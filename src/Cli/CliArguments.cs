@@ -10,7 +10,7 @@ internal sealed class CliArguments
 
     public List<string> Positional { get; } = [];
 
-    private static readonly HashSet<string> Flags = ["--json", "--keepdims", "--help", "-h", "--no-compare", "--transa", "--transb", "--pivoting", "--thin", "--full", "--values", "--no-balance", "--left", "--transpose", "--sketch", "--sketch-solve", "--grad", "--max-sliced", "--coupling", "--eps-scaling", "--large", "--real", "--inverse", "--reverse", "--quick", "--softplus"];
+    private static readonly HashSet<string> Flags = ["--json", "--keepdims", "--help", "-h", "--no-compare", "--transa", "--transb", "--pivoting", "--thin", "--full", "--values", "--no-balance", "--left", "--transpose", "--sketch", "--sketch-solve", "--grad", "--max-sliced", "--coupling", "--eps-scaling", "--large", "--real", "--inverse", "--reverse", "--quick", "--softplus", "--column-major"];
 
     public static CliArguments Parse(IEnumerable<string> args)
     {
@@ -90,6 +90,23 @@ internal sealed class CliArguments
     }
 
     /// <summary>Rejects options the command did not ask about, so typos are not silently ignored.</summary>
+    /// <summary><c>--grid HxW [--column-major]</c>: the scanned length as a row-major grid; null when absent.</summary>
+    public Kernels.Ops.StateSpace.GridOrder? GetGrid()
+    {
+        bool columnMajor = Has("--column-major");
+        string? text = Get("--grid");
+        if (text is null)
+        {
+            if (columnMajor) throw new UsageException("--column-major needs --grid HxW");
+            return null;
+        }
+        var parts = text.Split('x', 'X', '×');
+        if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int h)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int w))
+            throw new UsageException($"--grid must be HEIGHTxWIDTH (e.g. 14x14); got '{text}'");
+        return new Kernels.Ops.StateSpace.GridOrder(h, w, columnMajor);
+    }
+
     public void RejectUnknown()
     {
         foreach (var k in _options.Keys)

@@ -45,10 +45,11 @@ internal static class Program
           rsvd A.npy -o OUT --rank K [--oversampling P] [--power-iterations Q] [--seed S]   writes u.npy s.npy vt.npy
           fft X.npy -o OUT [--real] [--inverse] [--axis A] [--norm backward|ortho|forward] [--n N]
                                          NumPy's fft/ifft/rfft/irfft along an axis, writes y.npy (complex128; irfft float64)
-          scan A.npy B.npy -o OUT [--reverse] [--h0 H0.npy] [--chunks K]   diagonal recurrence, writes h.npy final.npy
+          scan A.npy B.npy -o OUT [--reverse] [--h0 H0.npy] [--chunks K] [--grid HxW [--column-major]]
+                                         diagonal recurrence, writes h.npy final.npy
           bench scan [--batch 16]        float diagonal scan (2, 4096, 4096) in GB/s next to a memory copy
           selective-scan u.npy delta.npy A.npy B.npy C.npy -o OUT [--D D.npy] [--z z.npy] [--delta-bias BIAS.npy]
-                   [--softplus] [--h0 H0.npy] [--reverse] [--dy DY.npy [--dstate DS.npy]]
+                   [--softplus] [--h0 H0.npy] [--reverse] [--grid HxW [--column-major]] [--dy DY.npy [--dstate DS.npy]]
                                          S6/Mamba scan: writes y.npy state.npy (with --dy the gradients du.npy ddelta.npy dA.npy ...)
           bench selective-scan [--quick] float selective scan (8, 2048, 512, 16) forward and backward
           bench devices [--backend ID,..|all] [--dtype f32|f64] [--quick]

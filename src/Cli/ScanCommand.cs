@@ -8,8 +8,9 @@ namespace Kernels.Cli;
 /// <summary><c>kernels scan</c> (diagonal linear recurrence on .npy files) and <c>kernels bench scan</c>.</summary>
 internal static class ScanCommand
 {
-    public const string Usage = "scan A.npy B.npy -o OUTDIR [--reverse] [--h0 H0.npy] [--chunks K]\n"
-        + "      h_t = a_t ⊙ h_{t−1} + b_t over (batch, length, channels[, state]); writes h.npy final.npy";
+    public const string Usage = "scan A.npy B.npy -o OUTDIR [--reverse] [--h0 H0.npy] [--chunks K] [--grid HxW [--column-major]]\n"
+        + "      h_t = a_t ⊙ h_{t−1} + b_t over (batch, length, channels[, state]); writes h.npy final.npy\n"
+        + "      --grid: the length is a row-major H×W grid; --column-major visits it column by column (in place, no transposed copy)";
 
     public static int Run(CliArguments args)
     {
@@ -18,11 +19,12 @@ internal static class ScanCommand
         string? h0Path = args.Get("--h0");
         int chunks = args.GetInt("--chunks", 0);
         string? dtype = args.Get("--dtype");
+        var grid = args.GetGrid();
         args.RejectUnknown();
         var fa = NpyFile.Read(args.Positional[0]);
         var fb = NpyFile.Read(args.Positional[1]);
         Directory.CreateDirectory(outDir);
-        var options = new ScanOptions { Chunks = chunks > 0 ? chunks : null };
+        var options = new ScanOptions { Chunks = chunks > 0 ? chunks : null, Grid = grid };
         if (ComputeType.IsDouble(dtype, [fa, fb])) Write(outDir, Scan<double>(fa, fb, h0Path, reverse, options));
         else Write(outDir, Scan<float>(fa, fb, h0Path, reverse, options));
         return 0;

@@ -8,7 +8,7 @@ namespace Kernels.Cli;
 internal static class SelectiveScanCommand
 {
     public const string Usage = "selective-scan u.npy delta.npy A.npy B.npy C.npy -o OUTDIR [--D D.npy] [--z z.npy] [--delta-bias bias.npy]\n"
-        + "      [--softplus] [--h0 H0.npy] [--reverse] [--dy DY.npy [--dstate DS.npy]]\n"
+        + "      [--softplus] [--h0 H0.npy] [--reverse] [--grid HxW [--column-major]] [--dy DY.npy [--dstate DS.npy]]\n"
         + "      u, delta, z (batch, length, channels); A (channels, state); B, C (batch, length, state) or (batch, groups, length, state);\n"
         + "      writes y.npy state.npy; with --dy also the gradients du.npy ddelta.npy dA.npy dB.npy dC.npy (dD, dz, ddelta_bias, dh0)";
 
@@ -19,6 +19,7 @@ internal static class SelectiveScanCommand
         string? dy = args.Get("--dy"), dState = args.Get("--dstate");
         bool softplus = args.Has("--softplus"), reverse = args.Has("--reverse");
         string? dtype = args.Get("--dtype");
+        var grid = args.GetGrid();
         args.RejectUnknown();
         if (dState is not null && dy is null) throw new UsageException("selective-scan: --dstate needs --dy");
         var files = args.Positional.Take(5).Select(NpyFile.Read).ToArray();
@@ -36,7 +37,7 @@ internal static class SelectiveScanCommand
                 A = files[2].ToNDArray<T>(allowConversion: true), B = files[3].ToNDArray<T>(allowConversion: true),
                 C = files[4].ToNDArray<T>(allowConversion: true),
                 D = Optional(d), Z = Optional(z), DeltaBias = Optional(bias), InitialState = Optional(h0),
-                DeltaSoftplus = softplus, Reverse = reverse,
+                DeltaSoftplus = softplus, Reverse = reverse, Grid = grid,
             };
             var result = SelectiveScan.Forward(inputs);
             Save("y.npy", result.Y);

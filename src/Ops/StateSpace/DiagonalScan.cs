@@ -56,7 +56,8 @@ public static class DiagonalScan
         int threads = Math.Max(1, options?.Threads ?? Threading.MaxThreads);
         int chunks = options?.Chunks ?? 1;
         chunks = Math.Clamp(chunks, 1, Math.Max(1, length));
-        var job = new ChunkJob<T>(a.Contiguous(), bStates, state, batch, length, width, reverse, chunks);
+        GridOrder.Require(options?.Grid, length, "Diagonal scan");
+        var job = new ChunkJob<T>(a.Contiguous(), bStates, state, batch, length, width, reverse, options?.Grid, chunks);
         int parts = Math.Min(chunks, threads);
         CpuWorkerPool.Run(job, parts);       // phase 1: local scans
         job.ChainCarries();                  // phase 2: sequential over chunks, O(chunks·channels)
@@ -77,7 +78,7 @@ public static class DiagonalScan
     /// Phase 1 (parallel over chunks): scan every chunk locally — the first in processing order from h₀, the others
     /// from zero — accumulating the chunk's product of a. Phase 3 (<see cref="FixUp"/>): h_t += (Π a up to t)·carry-in.
     /// </summary>
-    private sealed class ChunkJob<T>(NDArray<T> a, NDArray<T> states, NDArray<T> final, int batch, int length, int width, bool reverse, int chunks) : IParallelJob
+    private sealed class ChunkJob<T>(NDArray<T> a, NDArray<T> states, NDArray<T> final, int batch, int length, int width, bool reverse, GridOrder? grid, int chunks) : IParallelJob
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         private readonly T[] _products = new T[(long)batch * chunks * width];
@@ -88,10 +89,12 @@ public static class DiagonalScan
 
         public void Begin(int parts) { }
 
-        /// <summary>[start, end) of chunk c in time; walked backwards when reversed.</summary>
+        /// <summary>[start, end) of chunk c in processing steps (chunk 0 is processed first).</summary>
         private (int Start, int End) Range(int c) => ((int)((long)length * c / chunks), (int)((long)length * (c + 1) / chunks));
 
-        private int First => reverse ? chunks - 1 : 0;
+        private const int First = 0;
+
+        private int TimeOf(int step) => GridOrder.TimeOf(step, length, reverse, grid);
 
         private Span<T> Slot(T[] store, int bi, int c) => store.AsSpan((int)(((long)bi * chunks + c) * width), width);
 
@@ -111,7 +114,7 @@ public static class DiagonalScan
                     ReadOnlySpan<T> previous = !FixUp && c == First ? fv.Slice(bi * width, width) : default;
                     for (int s = 0; s < end - start; s++)
                     {
-                        int t = reverse ? end - 1 - s : start + s;
+                        int t = TimeOf(start + s);
                         int at = (int)(((long)bi * length + t) * width);
                         var h = hv.Slice(at, width);
                         var coefficient = av.Slice(at, width);
@@ -142,13 +145,12 @@ public static class DiagonalScan
                 var carrySpan = carry.AsSpan(0, width);
                 for (int bi = 0; bi < batch; bi++)
                 {
-                    for (int order = 0; order < chunks; order++)
+                    for (int c = 0; c < chunks; c++)
                     {
-                        int c = reverse ? chunks - 1 - order : order;
                         var (start, end) = Range(c);
-                        int last = reverse ? start : end - 1;
+                        int last = TimeOf(Math.Max(start, end - 1));
                         var localLast = hv.Slice((int)(((long)bi * length + last) * width), width);
-                        if (order == 0)
+                        if (c == 0)
                         {
                             localLast.CopyTo(carrySpan);
                             continue;

@@ -13,6 +13,13 @@ public sealed class ScanOptions
     /// </summary>
     public int? Chunks { get; init; }
 
+    /// <summary>
+    /// Read the length axis as a row-major (height × width) grid and visit it in <see cref="GridOrder"/>'s order
+    /// (column by column when <see cref="GridOrder.ColumnMajor"/>); default: the length axis in storage order.
+    /// States are written at each position's own place, so the output layout is the input's.
+    /// </summary>
+    public GridOrder? Grid { get; init; }
+
     /// <summary>Most threads; default <see cref="Threading.MaxThreads"/>.</summary>
     public int? Threads { get; init; }
 }

@@ -34,7 +34,7 @@ public static class SelectiveScan
         var y = new NDArray<T>(p.Batch, p.Length, p.Channels);
         var final = new NDArray<T>(p.Batch, p.Channels, p.StateSize);
         var kept = options?.KeepCheckpoints == true
-            ? new SelectiveScanCheckpoints<T>(p.Batch, p.Length, p.Channels, p.StateSize, p.Reverse, ChunkFor(options, p.Length))
+            ? new SelectiveScanCheckpoints<T>(p.Batch, p.Length, p.Channels, p.StateSize, p.Reverse, p.Grid, ChunkFor(options, p.Length))
             : null;
         var job = new SelectiveScanForwardJob<T>(p, y, final, kept, SimdPolicy.Current);
         CpuWorkerPool.Run(job, Parts(p, options));

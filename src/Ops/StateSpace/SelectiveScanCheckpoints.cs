@@ -14,8 +14,9 @@ namespace Kernels.Ops.StateSpace;
 /// </remarks>
 public sealed class SelectiveScanCheckpoints<T> where T : unmanaged, IFloatingPointIeee754<T>
 {
-    internal SelectiveScanCheckpoints(int batch, int length, int channels, int stateSize, bool reverse, int chunk)
+    internal SelectiveScanCheckpoints(int batch, int length, int channels, int stateSize, bool reverse, GridOrder? grid, int chunk)
     {
+        Grid = grid;
         Batch = batch; Length = length; Channels = channels; StateSize = stateSize; Reverse = reverse; Chunk = chunk;
         Chunks = (length + chunk - 1) / chunk;
         States = new T[(long)batch * channels * stateSize * Chunks];
@@ -31,6 +32,8 @@ public sealed class SelectiveScanCheckpoints<T> where T : unmanaged, IFloatingPo
     public int StateSize { get; }
     /// <summary>Direction of the forward call.</summary>
     public bool Reverse { get; }
+    /// <summary>Grid order of the forward call, if any.</summary>
+    public GridOrder? Grid { get; }
     /// <summary>Steps per chunk.</summary>
     public int Chunk { get; }
     /// <summary>⌈length / chunk⌉.</summary>
@@ -48,10 +51,16 @@ public sealed class SelectiveScanCheckpoints<T> where T : unmanaged, IFloatingPo
 
     internal void RequireMatches<TOther>(SelectiveScanProblem<TOther> p, string routine) where TOther : unmanaged, IFloatingPointIeee754<TOther>
     {
-        if (Batch != p.Batch || Length != p.Length || Channels != p.Channels || StateSize != p.StateSize || Reverse != p.Reverse)
+        if (Batch != p.Batch || Length != p.Length || Channels != p.Channels || StateSize != p.StateSize || Reverse != p.Reverse || Grid != p.Grid)
             throw new ArgumentException(
                 $"{routine}: the checkpoints are from a scan of (batch {Batch}, length {Length}, channels {Channels}, state {StateSize}, "
-                + $"{(Reverse ? "reverse" : "forward")}) but the inputs are (batch {p.Batch}, length {p.Length}, channels {p.Channels}, "
-                + $"state {p.StateSize}, {(p.Reverse ? "reverse" : "forward")}).");
+                + $"{Order(Reverse, Grid)}) but the inputs are (batch {p.Batch}, length {p.Length}, channels {p.Channels}, "
+                + $"state {p.StateSize}, {Order(p.Reverse, p.Grid)}).");
+    }
+
+    private static string Order(bool reverse, GridOrder? grid)
+    {
+        string direction = reverse ? "reverse" : "forward";
+        return grid is { } g ? $"{direction}, {g.Height}×{g.Width} grid {(g.ColumnMajor ? "column" : "row")}-major" : direction;
     }
 }

@@ -47,4 +47,11 @@ public sealed class SelectiveScanInputs<T> where T : unmanaged, IFloatingPointIe
 
     /// <summary>Scan from the last time step to the first (the backward direction of bidirectional/vision SSMs).</summary>
     public bool Reverse { get; init; }
+
+    /// <summary>
+    /// Optional: the length axis is a row-major (height × width) grid of patches; with <see cref="GridOrder.ColumnMajor"/>
+    /// the scan visits it column by column, in place (no transposed copies). With <see cref="Reverse"/> this gives
+    /// the four directions of vision SSMs; outputs stay in the input's row-major layout.
+    /// </summary>
+    public GridOrder? Grid { get; init; }
 }

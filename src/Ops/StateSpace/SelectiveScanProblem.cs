@@ -20,6 +20,7 @@ internal sealed class SelectiveScanProblem<T> where T : unmanaged, IFloatingPoin
     public int GroupsB { get; }
     public int GroupsC { get; }
     public bool Reverse { get; }
+    public GridOrder? Grid { get; }
     public bool Softplus { get; }
 
     // Contiguous: the caller's array when it already is, else one copy. Kernels only read these.
@@ -58,6 +59,8 @@ internal sealed class SelectiveScanProblem<T> where T : unmanaged, IFloatingPoin
         if (inputs.InitialState is { } h0) RequireShape(h0, "the initial state", routine, Batch, Channels, StateSize);
 
         Reverse = inputs.Reverse;
+        GridOrder.Require(inputs.Grid, Length, routine);
+        Grid = inputs.Grid;
         Softplus = inputs.DeltaSoftplus;
         U = Finite(u, "u", routine);
         Delta = Finite(delta, "Δ", routine);
@@ -80,7 +83,7 @@ internal sealed class SelectiveScanProblem<T> where T : unmanaged, IFloatingPoin
     }
 
     /// <summary>Time index of processing step <paramref name="step"/>.</summary>
-    public int TimeOf(int step) => Reverse ? Length - 1 - step : step;
+    public int TimeOf(int step) => GridOrder.TimeOf(step, Length, Reverse, Grid);
 
     private int Groups(NDArray<T> x, string name, string routine)
     {
