@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Kernels.Ops.StateSpace;
 using Kernels.Tensors;
 using Kernels.Tensors.Npy;
+using System.Numerics;
 
 namespace Kernels.Cli;
 
@@ -10,6 +11,7 @@ internal static class ScanCommand
 {
     public const string Usage = "scan A.npy B.npy -o OUTDIR [--reverse] [--h0 H0.npy] [--chunks K] [--grid HxW [--column-major]]\n"
         + "      h_t = a_t ⊙ h_{t−1} + b_t over (batch, length, channels[, state]); writes h.npy final.npy\n"
+        + "      complex a or b (complex64/128): the complex recurrence, complex128 output\n"
         + "      --grid: the length is a row-major H×W grid; --column-major visits it column by column (in place, no transposed copy)";
 
     public static int Run(CliArguments args)
@@ -25,9 +27,45 @@ internal static class ScanCommand
         var fb = NpyFile.Read(args.Positional[1]);
         Directory.CreateDirectory(outDir);
         var options = new ScanOptions { Chunks = chunks > 0 ? chunks : null, Grid = grid };
+        if (IsComplex(fa) || IsComplex(fb))
+        {
+            Write(outDir, ScanComplex(fa, fb, h0Path, reverse, grid));
+            return 0;
+        }
         if (ComputeType.IsDouble(dtype, [fa, fb])) Write(outDir, Scan<double>(fa, fb, h0Path, reverse, options));
         else Write(outDir, Scan<float>(fa, fb, h0Path, reverse, options));
         return 0;
+    }
+
+    private static bool IsComplex(NpyArray file) => file.Kind is NpyElementKind.Complex64 or NpyElementKind.Complex128;
+
+    /// <summary>Complex inputs (either file complex; the other is widened): complex128 h and final.</summary>
+    private static (NDArray<Complex>, NDArray<Complex>) ScanComplex(NpyArray fa, NpyArray fb, string? h0, bool reverse, GridOrder? grid)
+    {
+        NDArray<Complex> Load(NpyArray f) => IsComplex(f) ? f.ToNDArray<Complex>() : Widen(f.ToNDArray<double>(allowConversion: true));
+        var a = Load(fa);
+        var b = Load(fb);
+        if (!a.Shape.SequenceEqual(b.Shape)) throw new ArgumentException($"a {a.ShapeString} and b {b.ShapeString} must have the same shape.");
+        if (b.Rank is not (3 or 4)) throw new ArgumentException($"The scan input must be (batch, length, channels[, state]); got {b.ShapeString}.");
+        int batch = b.Shape[0], length = b.Shape[1], channels = b.Rank == 3 ? b.Shape[2] : b.Shape[2] * b.Shape[3];
+        int[] finalShape = b.Rank == 3 ? [batch, b.Shape[2]] : [batch, b.Shape[2], b.Shape[3]];
+        var states = b.Copy();
+        var final = h0 is null ? new NDArray<Complex>(finalShape) : Load(NpyFile.Read(h0)).Copy();
+        if (!final.Shape.SequenceEqual(finalShape)) throw new ArgumentException($"h0 must be {ShapeMath.Format(finalShape)}; got {final.ShapeString}.");
+        Complex[] h = states.AsSpan().ToArray(), f = final.AsSpan().ToArray();
+        ComplexDiagonalScan.RunInPlace(a.Contiguous().AsSpan().ToArray(), h, f, batch, length, channels, reverse, grid);
+        h.CopyTo(states.AsSpan());
+        f.CopyTo(final.AsSpan());
+        return (states, final);
+
+        static NDArray<Complex> Widen(NDArray<double> x)
+        {
+            var result = new NDArray<Complex>([.. x.Shape]);
+            var source = x.Contiguous().AsSpan();
+            var target = result.AsSpan();
+            for (int i = 0; i < source.Length; i++) target[i] = source[i];
+            return result;
+        }
     }
 
     private static (NDArray<T>, NDArray<T>) Scan<T>(NpyArray fa, NpyArray fb, string? h0, bool reverse, ScanOptions options)
