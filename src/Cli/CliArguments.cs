@@ -10,7 +10,7 @@ internal sealed class CliArguments
 
     public List<string> Positional { get; } = [];
 
-    private static readonly HashSet<string> Flags = ["--json", "--keepdims", "--help", "-h", "--no-compare", "--transa", "--transb", "--pivoting", "--thin", "--full", "--values", "--no-balance", "--left", "--transpose", "--sketch", "--sketch-solve", "--grad", "--max-sliced", "--coupling", "--eps-scaling", "--large", "--real", "--inverse", "--reverse", "--quick", "--softplus", "--column-major"];
+    private static readonly HashSet<string> Flags = ["--json", "--keepdims", "--help", "-h", "--no-compare", "--transa", "--transb", "--pivoting", "--thin", "--full", "--values", "--no-balance", "--left", "--transpose", "--sketch", "--sketch-solve", "--grad", "--max-sliced", "--coupling", "--eps-scaling", "--large", "--real", "--inverse", "--reverse", "--quick", "--softplus", "--column-major", "--dplr"];
 
     public static CliArguments Parse(IEnumerable<string> args)
     {

@@ -55,7 +55,8 @@ internal static class Program
           bench devices [--backend ID,..|all] [--dtype f32|f64] [--quick]
                                          the device contract's operations on each device (cpu, cuda:N,
                                          opencl:N, ilgpu-cpu); also: bench --backend ID
-          hippo --kind legs|legt|lagt|fout --n N -o OUT     writes a.npy b.npy (HiPPO state matrices)
+          hippo --kind legs|legt|lagt|fout --n N -o OUT [--ptd EPS] [--dplr]   writes a.npy b.npy (HiPPO state matrices);
+                                         --ptd: perturb-then-diagonalise, --dplr: LegS normal/diagonal plus low rank
           ssm-kernel --kind K --n N --delta D --length L -o OUT [--method zoh|bilinear|euler] [--c C.npy]
                                          writes k.npy (K[k] = C·Ā^k·B̄) abar.npy bbar.npy
           swd X.npy Y.npy [-o OUT] [--projections P.npy | --n-projections 50 --seed S] [--p 2] [--a a.npy --b b.npy] [--grad] [--max-sliced]
