@@ -76,6 +76,19 @@ internal static class DeviceBenchCommand
         using (var h = device.Allocate<T>(scanSize))
         using (var final = device.Allocate<T>((long)sb * sd))
             Row($"scan ({sb},{sl},{sd})", () => device.DiagonalScan(sb, sl, sd, a, b, null, h, final), 3.0 * scanSize * size, "GB/s");
+        // Selective scan at the scan's (batch, length) with a 16-state: channels = D/16 so the state updates match the scan's size.
+        var shape = new SelectiveScanShape(sb, sl, Math.Max(1, sd / 16), 16);
+        long sequence = (long)shape.Batch * shape.Length * shape.Channels, projection = (long)shape.Batch * shape.Length * shape.State;
+        using (var u = device.Upload<T>(Data(sequence)))
+        using (var delta = device.Upload<T>(Data(sequence)))
+        using (var decay = device.Upload<T>([.. Data((long)shape.Channels * shape.State).Select(v => -T.Abs(v) - T.One)]))
+        using (var bm = device.Upload<T>(Data(projection)))
+        using (var cm = device.Upload<T>(Data(projection)))
+        using (var y = device.Allocate<T>(sequence))
+        using (var final = device.Allocate<T>((long)shape.Batch * shape.Channels * shape.State))
+            Row($"selective scan ({shape.Batch},{shape.Length},{shape.Channels},16)",
+                () => device.SelectiveScan(shape, u, delta, decay, bm, cm, null, null, null, true, y, final),
+                1.0 * sequence * shape.State, "G state updates/s");
         var (rows, cols) = s.Sort;
         var keys = Data((long)rows * cols);
         using (var k = device.Allocate<T>((long)rows * cols))

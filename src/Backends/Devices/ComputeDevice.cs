@@ -288,6 +288,59 @@ public abstract class ComputeDevice : IDisposable
         else DiagonalScanCore(batch, length, channels, a, b, initial, states, final, reverse);
     }
 
+    /// <summary>
+    /// The selective scan (S6/Mamba) forward pass, as <see cref="Kernels.Ops.StateSpace.SelectiveScan.Forward{T}"/>:
+    /// with Δ' = softplus(Δ + bias) (or Δ + bias), h_t = exp(Δ'_t A) ⊙ h_{t−1} + (Δ'_t u_t) B_t from h₋₁ = 0,
+    /// y_t = C_t·h_t + D ⊙ u_t, y ← y ⊙ SiLU(z). Layouts (row-major): u, Δ, z, y (batch, length, channels); A
+    /// (channels, state); B, C (batch, groups, length, state); D, bias (channels); final state (batch, channels, state).
+    /// <paramref name="d"/>, <paramref name="z"/> and <paramref name="deltaBias"/> may be null.
+    /// </summary>
+    /// <remarks>
+    /// Values are not checked on devices (the CPU device rejects NaN/∞ and, without the softplus, Δ + bias &lt; 0
+    /// as the library does; other devices compute the recurrence as written). The backward pass is CPU-only
+    /// (<see cref="Kernels.Ops.StateSpace.SelectiveScan.Backward{T}"/>).
+    /// </remarks>
+    public void SelectiveScan<T>(SelectiveScanShape shape, DeviceBuffer<T> u, DeviceBuffer<T> delta, DeviceBuffer<T> a, DeviceBuffer<T> b, DeviceBuffer<T> c,
+        DeviceBuffer<T>? d, DeviceBuffer<T>? z, DeviceBuffer<T>? deltaBias, bool deltaSoftplus, DeviceBuffer<T> y, DeviceBuffer<T> finalState, bool reverse = false)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(u, nameof(u)); Own(delta, nameof(delta)); Own(a, nameof(a)); Own(b, nameof(b)); Own(c, nameof(c));
+        Own(y, nameof(y)); Own(finalState, nameof(finalState));
+        if (d is not null) Own(d, nameof(d));
+        if (z is not null) Own(z, nameof(z));
+        if (deltaBias is not null) Own(deltaBias, nameof(deltaBias));
+        var (batch, length, channels, state, groups) = shape;
+        if (batch < 0 || length < 0 || channels < 0 || state < 0 || groups < 1 || (channels > 0 && channels % groups != 0))
+            throw new ArgumentOutOfRangeException(nameof(shape), $"Selective scan shape {shape}: extents must be ≥ 0 and groups ≥ 1 must divide the channels.");
+        string what = $"selective scan of {shape}";
+        long sequence = (long)batch * length * channels, projection = (long)batch * groups * length * state;
+        Need(u, sequence, nameof(u), what); Need(delta, sequence, nameof(delta), what); Need(y, sequence, nameof(y), what);
+        Need(a, (long)channels * state, nameof(a), what);
+        Need(b, projection, nameof(b), what); Need(c, projection, nameof(c), what);
+        Need(finalState, (long)batch * channels * state, nameof(finalState), what);
+        if (d is not null) Need(d, channels, nameof(d), what);
+        if (deltaBias is not null) Need(deltaBias, channels, nameof(deltaBias), what);
+        if (z is not null) Need(z, sequence, nameof(z), what);
+        foreach (var input in new DeviceBuffer<T>?[] { u, delta, a, b, c, d, z, deltaBias })
+            if (ReferenceEquals(input, y) || ReferenceEquals(input, finalState))
+                throw new ArgumentException("Selective scan: y and the final state must be buffers of their own.", nameof(y));
+        if (ReferenceEquals(y, finalState)) throw new ArgumentException("Selective scan: y and the final state must be different buffers.", nameof(finalState));
+        if ((long)batch * channels == 0) return;
+        if (UseFallback<T>(DevicePrimitives.SelectiveScan, "SelectiveScan"))
+        {
+            using var hu = ToHost(u); using var hdelta = ToHost(delta); using var ha = ToHost(a); using var hb = ToHost(b); using var hc = ToHost(c);
+            using var hd = d is null ? null : ToHost(d);
+            using var hz = z is null ? null : ToHost(z);
+            using var hbias = deltaBias is null ? null : ToHost(deltaBias);
+            using var hy = ToHost(y, read: false);
+            using var hf = ToHost(finalState, read: false);
+            Cpu.SelectiveScan(shape, hu, hdelta, ha, hb, hc, hd, hz, hbias, deltaSoftplus, hy, hf, reverse);
+            FromHost(hy, y);
+            FromHost(hf, finalState);
+        }
+        else SelectiveScanCore(shape, u, delta, a, b, c, d, z, deltaBias, deltaSoftplus, y, finalState, reverse);
+    }
+
     // ---------------------------------------------------------------- sort, transport
 
     /// <summary>
@@ -437,6 +490,11 @@ public abstract class ComputeDevice : IDisposable
         where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("GEMM");
     /// <summary>Native transpose; extents positive.</summary>
     protected virtual void TransposeCore<T>(int rows, int cols, DeviceBuffer<T> x, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("Transpose");
+    /// <summary>The device kernel of <see cref="SelectiveScan{T}"/>; arguments are already checked (batch·channels &gt; 0).</summary>
+    protected virtual void SelectiveScanCore<T>(SelectiveScanShape shape, DeviceBuffer<T> u, DeviceBuffer<T> delta, DeviceBuffer<T> a, DeviceBuffer<T> b,
+        DeviceBuffer<T> c, DeviceBuffer<T>? d, DeviceBuffer<T>? z, DeviceBuffer<T>? deltaBias, bool deltaSoftplus, DeviceBuffer<T> y,
+        DeviceBuffer<T> finalState, bool reverse) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("SelectiveScan");
+
     /// <summary>Native diagonal scan; batch·channels positive.</summary>
     protected virtual void DiagonalScanCore<T>(int batch, int length, int channels, DeviceBuffer<T> a, DeviceBuffer<T> b, DeviceBuffer<T>? initial,
         DeviceBuffer<T> states, DeviceBuffer<T> final, bool reverse) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("DiagonalScan");

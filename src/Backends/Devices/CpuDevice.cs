@@ -170,6 +170,23 @@ public sealed class CpuDevice : ComputeDevice
     }
 
     /// <inheritdoc />
+    protected override void SelectiveScanCore<T>(SelectiveScanShape shape, DeviceBuffer<T> u, DeviceBuffer<T> delta, DeviceBuffer<T> a, DeviceBuffer<T> b,
+        DeviceBuffer<T> c, DeviceBuffer<T>? d, DeviceBuffer<T>? z, DeviceBuffer<T>? deltaBias, bool deltaSoftplus, DeviceBuffer<T> y,
+        DeviceBuffer<T> finalState, bool reverse)
+    {
+        var (batch, length, channels, state, groups) = shape;
+        var result = Kernels.Ops.StateSpace.SelectiveScan.Forward(new Kernels.Ops.StateSpace.SelectiveScanInputs<T>
+        {
+            U = View(u, batch, length, channels), Delta = View(delta, batch, length, channels), A = View(a, channels, state),
+            B = View(b, batch, groups, length, state), C = View(c, batch, groups, length, state),
+            D = d is null ? null : View(d, channels), Z = z is null ? null : View(z, batch, length, channels),
+            DeltaBias = deltaBias is null ? null : View(deltaBias, channels), DeltaSoftplus = deltaSoftplus, Reverse = reverse,
+        });
+        result.Y.AsSpan().CopyTo(S(y));
+        result.FinalState.AsSpan().CopyTo(S(finalState));
+    }
+
+    /// <inheritdoc />
     protected override void SortRowsCore<T>(int rows, int cols, DeviceBuffer<T> keys, DeviceBuffer<int> indices)
     {
         Span<T> k = S(keys);

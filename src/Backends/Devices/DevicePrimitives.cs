@@ -28,6 +28,8 @@ public enum DevicePrimitives
     CountSketch = 1 << 7,
     /// <summary><see cref="ComputeDevice.CsrMultiply{T}"/> and <see cref="ComputeDevice.PoissonMultiply{T}"/>.</summary>
     SparseMatVec = 1 << 8,
+    /// <summary><see cref="ComputeDevice.SelectiveScan{T}"/> (the S6/Mamba forward scan).</summary>
+    SelectiveScan = 1 << 9,
     /// <summary>Every primitive above.</summary>
-    All = Elementwise | Reductions | Gemm | Transpose | DiagonalScan | SortRows | RowPowerDistances | CountSketch | SparseMatVec,
+    All = Elementwise | Reductions | Gemm | Transpose | DiagonalScan | SortRows | RowPowerDistances | CountSketch | SparseMatVec | SelectiveScan,
 }

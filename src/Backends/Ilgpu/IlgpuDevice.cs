@@ -268,6 +268,21 @@ public sealed class IlgpuDevice : ComputeDevice
     }
 
     /// <inheritdoc />
+    protected override void SelectiveScanCore<T>(SelectiveScanShape shape, DeviceBuffer<T> u, DeviceBuffer<T> delta, DeviceBuffer<T> a, DeviceBuffer<T> b,
+        DeviceBuffer<T> c, DeviceBuffer<T>? d, DeviceBuffer<T>? z, DeviceBuffer<T>? deltaBias, bool deltaSoftplus, DeviceBuffer<T> y,
+        DeviceBuffer<T> finalState, bool reverse)
+    {
+        var (batch, length, channels, state, groups) = shape;
+        var arguments = new SelectiveScanArguments(batch, length, channels, state, groups, reverse ? 1 : 0, deltaSoftplus ? 1 : 0,
+            d is null ? 0 : 1, z is null ? 0 : 1, deltaBias is null ? 0 : 1);
+        int sequences = checked(batch * channels);
+        // Absent operands are never read (their flags are 0); any valid view stands in for them.
+        var config = new KernelConfig(sequences, SelectiveScanKernels.Lanes, SharedMemoryConfig.RequestDynamic<T>(state + SelectiveScanKernels.Lanes));
+        Run(() => Set<T>().SelectiveScan.Value(config, V(u), V(delta), V(a), V(b), V(c), V(d ?? u), V(z ?? u), V(deltaBias ?? u), V(y), V(finalState), arguments),
+            "selective scan");
+    }
+
+    /// <inheritdoc />
     protected override void SortRowsCore<T>(int rows, int cols, DeviceBuffer<T> keys, DeviceBuffer<int> indices)
     {
         int padded = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)cols);

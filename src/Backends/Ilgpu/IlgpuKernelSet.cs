@@ -21,6 +21,7 @@ internal sealed class IlgpuKernelSet<T> where T : unmanaged
         Reduce = new(() => accelerator.LoadStreamKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, int, int>(ReductionKernels.Reduce<T, TOps>)),
         Gemm = new(() => accelerator.LoadStreamKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.Gemm<T, TOps>)),
         Transpose = new(() => accelerator.LoadStreamKernel<ArrayView<T>, ArrayView<T>, int, int>(TransposeKernels.Transpose)),
+        SelectiveScan = new(() => accelerator.LoadStreamKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>(SelectiveScanKernels.Forward<T, TOps>)),
         ScanSequential = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>(ScanKernels.Sequential<T, TOps>)),
         ScanLocal = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>(ScanKernels.LocalChunks<T, TOps>)),
         ScanChain = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>(ScanKernels.ChainCarries<T, TOps>)),
@@ -40,6 +41,7 @@ internal sealed class IlgpuKernelSet<T> where T : unmanaged
     public Lazy<Action<KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, int, int>> Reduce { get; private init; } = null!;
     public Lazy<Action<KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> Gemm { get; private init; } = null!;
     public Lazy<Action<KernelConfig, ArrayView<T>, ArrayView<T>, int, int>> Transpose { get; private init; } = null!;
+    public Lazy<Action<KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>> SelectiveScan { get; private init; } = null!;
     public Lazy<Action<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>> ScanSequential { get; private init; } = null!;
     public Lazy<Action<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>> ScanLocal { get; private init; } = null!;
     public Lazy<Action<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>> ScanChain { get; private init; } = null!;

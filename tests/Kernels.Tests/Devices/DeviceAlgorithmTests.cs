@@ -129,6 +129,29 @@ public sealed class DeviceFallbackAndCatalogTests
     }
 
     [Fact]
+    public void The_selective_scan_falls_back_with_its_copies_counted_and_the_cpu_result()
+    {
+        var shape = new SelectiveScanShape(1, 3, 2, 2);
+        double[] u = [1, -1, 0.5, 2, -0.5, 1], delta = [0.1, 0.2, 0.3, 0.1, 0.2, 0.3], a = [-1, -2, -0.5, -1.5], bc = [1, 0.5, -1, 2, 0.25, 1];
+        using var device = new BuffersOnlyDevice(FallbackPolicy.CopyToCpu);
+        var cpu = DevicesUnderTest.Get("cpu");
+        double[] Run(ComputeDevice d, out double[] final)
+        {
+            using var du = d.Upload<double>(u); using var dd = d.Upload<double>(delta); using var da = d.Upload<double>(a);
+            using var db = d.Upload<double>(bc); using var dc = d.Upload<double>(bc);
+            using var y = d.Allocate<double>(6); using var f = d.Allocate<double>(4);
+            d.SelectiveScan(shape, du, dd, da, db, dc, null, null, null, false, y, f);
+            final = f.ToArray();
+            return y.ToArray();
+        }
+        Assert.Equal(Run(cpu, out var cpuFinal), Run(device, out var fallbackFinal));
+        Assert.Equal(cpuFinal, fallbackFinal);
+        Assert.Equal(1, device.Statistics.FallbackCalls);
+        // Reads u, Δ, A, B, C; writes y and the final state.
+        Assert.Equal((6 + 6 + 4 + 6 + 6) * 8 + (6 + 4) * 8, device.Statistics.FallbackBytesCopied);
+    }
+
+    [Fact]
     public void The_throw_policy_names_the_missing_primitive()
     {
         using var device = new BuffersOnlyDevice(FallbackPolicy.Throw);

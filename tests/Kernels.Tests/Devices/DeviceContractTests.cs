@@ -270,6 +270,92 @@ public sealed class DeviceContractTests
         }
     }
 
+    [Theory, MemberData(nameof(Devices))]
+    public void Selective_scan_matches_the_sequential_recurrence_on_every_device(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        var random = new Random(21);
+        // State sizes below, at and above the 32 lanes of the GPU kernel; groups; every optional operand; reverse.
+        foreach (var (shape, options) in new (SelectiveScanShape, int)[]
+                 {
+                     (new(1, 1, 1, 1), 0), (new(2, 9, 5, 3), 7), (new(2, 9, 6, 16, 2), 5), (new(1, 12, 4, 40), 3),
+                     (new(3, 6, 8, 32, 4), 6), (new(1, 0, 3, 2), 1), (new(1, 7, 2, 33), 2),
+                 })
+        {
+            SelectiveScanCase<double>(device, random, shape, options);
+            SelectiveScanCase<float>(device, random, shape, options);
+        }
+    }
+
+    /// <summary>options bits: 1 D, 2 z, 4 bias + softplus; 8 reverse is taken from the shape's parity.</summary>
+    private static void SelectiveScanCase<T>(ComputeDevice device, Random random, SelectiveScanShape shape, int options)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        var (batch, length, channels, state, groups) = shape;
+        bool hasD = (options & 1) != 0, hasZ = (options & 2) != 0, softplus = (options & 4) != 0, reverse = (length & 1) == 1;
+        int seq = batch * length * channels, proj = batch * groups * length * state;
+        double[] u = RandomData(random, seq), z = RandomData(random, seq, 3), b = RandomData(random, proj), c = RandomData(random, proj);
+        double[] delta = [.. Enumerable.Range(0, seq).Select(_ => softplus ? random.NextDouble() * 3 - 2 : 0.05 + 0.5 * random.NextDouble())];
+        double[] a = [.. Enumerable.Range(0, channels * state).Select(_ => -0.1 - 2 * random.NextDouble())];
+        double[] dSkip = RandomData(random, channels), bias = [.. Enumerable.Range(0, channels).Select(_ => random.NextDouble() - 0.8)];
+        using var du = device.Upload<T>(Cast<T>(u)); using var dd = device.Upload<T>(Cast<T>(delta)); using var da = device.Upload<T>(Cast<T>(a));
+        using var db = device.Upload<T>(Cast<T>(b)); using var dc = device.Upload<T>(Cast<T>(c));
+        using var dskip = hasD ? device.Upload<T>(Cast<T>(dSkip)) : null;
+        using var dz = hasZ ? device.Upload<T>(Cast<T>(z)) : null;
+        using var dbias = softplus ? device.Upload<T>(Cast<T>(bias)) : null;
+        using var y = device.Allocate<T>(seq);
+        using var final = device.Allocate<T>(batch * channels * state);
+        device.SelectiveScan(shape, du, dd, da, db, dc, dskip, dz, dbias, softplus, y, final, reverse);
+        var gotY = y.ToArray();
+        var gotFinal = final.ToArray();
+        // Inputs rounded to T first, then the recurrence in double with its magnitude (the same on |values|).
+        double R(double v) => D(Cast<T>([v])[0]);
+        for (int bi = 0; bi < batch; bi++)
+            for (int ch = 0; ch < channels; ch++)
+            {
+                int g = ch * groups / channels;
+                var h = new double[state];
+                var hm = new double[state];
+                for (int s = 0; s < length; s++)
+                {
+                    int t = reverse ? length - 1 - s : s, at = (bi * length + t) * channels + ch, row = ((bi * groups + g) * length + t) * state;
+                    double dt = R(delta[at]) + (softplus ? R(bias[ch]) : 0);
+                    if (softplus) dt = Math.Max(dt, 0) + Math.Log(1 + Math.Exp(-Math.Abs(dt)));
+                    double acc = 0, accM = 0;
+                    for (int n = 0; n < state; n++)
+                    {
+                        double decay = Math.Exp(dt * R(a[ch * state + n])), drive = dt * R(u[at]) * R(b[row + n]);
+                        h[n] = decay * h[n] + drive;
+                        hm[n] = decay * hm[n] + Math.Abs(drive);
+                        acc += R(c[row + n]) * h[n];
+                        accM += Math.Abs(R(c[row + n])) * hm[n];
+                    }
+                    if (hasD) { acc += R(dSkip[ch]) * R(u[at]); accM += Math.Abs(R(dSkip[ch]) * R(u[at])); }
+                    if (hasZ) { double gate = R(z[at]) / (1 + Math.Exp(-R(z[at]))); acc *= gate; accM *= Math.Max(1, Math.Abs(gate)); }
+                    double bound = 32 * (length + state + 8) * Eps<T>() * (accM + Math.Abs(acc)) + 1e-300;
+                    Assert.True(Math.Abs(D(gotY[at]) - acc) <= bound,
+                        $"{device.Info.Id} {typeof(T).Name} selective scan {shape}: y[{bi},{t},{ch}] = {D(gotY[at])}, expected {acc}");
+                }
+                for (int n = 0; n < state; n++)
+                    Assert.True(Math.Abs(D(gotFinal[(bi * channels + ch) * state + n]) - h[n]) <= 32 * (length + 8) * Eps<T>() * (hm[n] + 1e-300) + 1e-300,
+                        $"{device.Info.Id} {typeof(T).Name} final state");
+            }
+    }
+
+    [Fact]
+    public void Selective_scan_arguments_are_checked_once_for_every_device()
+    {
+        var device = DevicesUnderTest.Get("cpu");
+        using var x = device.Allocate<double>(12);
+        using var small = device.Allocate<double>(5);
+        using var y = device.Allocate<double>(12);
+        using var f = device.Allocate<double>(6);
+        var shape = new SelectiveScanShape(1, 4, 3, 2);
+        Assert.Throws<ArgumentOutOfRangeException>(() => device.SelectiveScan(shape with { Groups = 2 }, x, x, x, x, x, null, null, null, true, y, f));
+        Assert.Contains("selective scan of", Assert.Throws<ArgumentException>(() => device.SelectiveScan(shape, x, small, x, x, x, null, null, null, true, y, f)).Message);
+        Assert.Throws<ArgumentException>(() => device.SelectiveScan(shape, x, x, x, x, x, null, null, null, true, x, f));
+    }
+
     private static void ScanCase<T>(ComputeDevice device, Random random, int batch, int length, int channels, bool reverse, bool withInitial, bool aliasStates)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
