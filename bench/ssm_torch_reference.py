@@ -79,13 +79,15 @@ def main():
     parser.add_argument('--scan-batch', type=int, default=16)
     parser.add_argument('--backward-repeat', type=int, default=1, help='autograd runs take minutes at full size')
     parser.add_argument('--skip-materialised', action='store_true')
+    parser.add_argument('--only-diagonal', action='store_true', help='run only the diagonal scan comparison')
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     batch, length, channels, state = 8, (256 if args.quick else 2048), 512, 16
     updates = batch * length * channels * state
-    print(f"torch {torch.__version__}, {args.threads} thread(s): selective scan float32 "
-          f"(batch {batch}, length {length}, channels {channels}, state {state}), softplus + D + gate, median of {args.repeat}")
-    for name, fn in [('materialised', scan_materialised), ('per step', scan_per_step)]:
+    if not args.only_diagonal:
+        print(f"torch {torch.__version__}, {args.threads} thread(s): selective scan float32 "
+              f"(batch {batch}, length {length}, channels {channels}, state {state}), softplus + D + gate, median of {args.repeat}")
+    for name, fn in ([] if args.only_diagonal else [('materialised', scan_materialised), ('per step', scan_per_step)]):
         if name == 'materialised' and args.skip_materialised:
             continue
         with torch.no_grad():

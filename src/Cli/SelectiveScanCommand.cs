@@ -77,15 +77,15 @@ internal static class SelectiveScanCommand
         double updates = (double)batch * length * channels * state;
         Console.WriteLine($"kernels bench selective-scan: float32 (batch {batch}, length {length}, channels {channels}, state {state}), "
             + $"softplus + D + gate, {Threading.MaxThreads} thread(s), median of {repeat}");
-        double forward = BenchCommand.Median(() => SelectiveScan.Forward(inputs, options), repeat, warmupCalls: 1, warmupSeconds: 0);
+        double forward = BenchCommand.Median(() => SelectiveScan.Forward(inputs, options), repeat, warmupCalls: 2, warmupSeconds: 0.5);
         Console.WriteLine($"  forward                       {forward * 1e3,9:F1} ms  {updates / forward / 1e9,6:F2} G state updates/s");
         var keep = new SelectiveScanOptions { RecomputeChunk = options.RecomputeChunk, KeepCheckpoints = true };
-        double forwardKeep = BenchCommand.Median(() => SelectiveScan.Forward(inputs, keep), repeat, warmupCalls: 1, warmupSeconds: 0);
+        double forwardKeep = BenchCommand.Median(() => SelectiveScan.Forward(inputs, keep), repeat, warmupCalls: 2, warmupSeconds: 0.5);
         Console.WriteLine($"  forward, keeping checkpoints  {forwardKeep * 1e3,9:F1} ms  {updates / forwardKeep / 1e9,6:F2} G state updates/s");
         var kept = SelectiveScan.Forward(inputs, keep).Checkpoints;
-        double backwardKept = BenchCommand.Median(() => SelectiveScan.Backward(inputs, dy, options: options, checkpoints: kept), repeat, warmupCalls: 1, warmupSeconds: 0);
+        double backwardKept = BenchCommand.Median(() => SelectiveScan.Backward(inputs, dy, options: options, checkpoints: kept), repeat, warmupCalls: 2, warmupSeconds: 0.5);
         Console.WriteLine($"  backward from checkpoints     {backwardKept * 1e3,9:F1} ms  {updates / backwardKept / 1e9,6:F2} G state updates/s  ({backwardKept / forward:F2}× forward)");
-        double backward = BenchCommand.Median(() => SelectiveScan.Backward(inputs, dy, options: options), repeat, warmupCalls: 1, warmupSeconds: 0);
+        double backward = BenchCommand.Median(() => SelectiveScan.Backward(inputs, dy, options: options), repeat, warmupCalls: 2, warmupSeconds: 0.5);
         Console.WriteLine($"  backward, recomputing all     {backward * 1e3,9:F1} ms  {updates / backward / 1e9,6:F2} G state updates/s  ({backward / forward:F2}× forward)");
         return 0;
     }
