@@ -102,6 +102,30 @@ internal static class ScanCommand
             double t = BenchCommand.Median(() => DiagonalScan.RunInPlace(a, b, state, options: new ScanOptions { Chunks = chunks }), repeat);
             Console.WriteLine($"  chunks {chunks,-3} {t * 1e3,9:F1} ms  {bytes / t / 1e9,6:F2} GB/s (a, b read + h written)");
         }
+        // The same recurrence through the generic associative scan (one sequence per row, pairs (a, b)), and the complex
+        // scan, on a smaller slice: per-element rates, not the streaming figure above.
+        const int rows = 64, steps = 16384;
+        var pairs = new Kernels.Ops.StateSpace.Associative.AffinePair<float>[rows * steps];
+        // Fresh data: b now holds states of the repeated in-place runs above.
+        var pa = NDArray.RandomUniform(3UL, 0.9f, 1.0f, rows * steps).AsSpan();
+        var pb = NDArray.RandomNormal(4UL, 0f, 1f, rows * steps).AsSpan();
+        for (int i = 0; i < pairs.Length; i++) pairs[i] = new(pa[i], pb[i]);
+        var scanned = new Kernels.Ops.StateSpace.Associative.AffinePair<float>[pairs.Length];
+        foreach (int chunks in new[] { 1, 8 })
+        {
+            var options = new Kernels.Ops.StateSpace.Associative.AssociativeScanOptions { Chunks = chunks };
+            double t = BenchCommand.Median(() => Kernels.Ops.StateSpace.Associative.AssociativeScan.Inclusive<
+                Kernels.Ops.StateSpace.Associative.AffinePair<float>, Kernels.Ops.StateSpace.Associative.LinearRecurrence<float>>(pairs, scanned, rows, steps, options: options), repeat);
+            Console.WriteLine($"  associative scan of (a, b) pairs, {rows}×{steps}, chunks {chunks}: {t * 1e3,8:F2} ms  {pairs.Length / t / 1e9,6:F3} G elements/s");
+        }
+        const int complexBatch = 1, complexLength = 4096, complexChannels = 256;
+        var ca = new Complex[complexBatch * complexLength * complexChannels];   // ≤ rows·steps: reuses pa, pb
+        var cb = new Complex[ca.Length];
+        for (int i = 0; i < ca.Length; i++) { ca[i] = Complex.FromPolarCoordinates(0.9 + 0.1 * pa[i], pb[i]); cb[i] = new Complex(pb[i], pa[i]); }
+        var ch = new Complex[ca.Length];
+        var cstate = new Complex[complexBatch * complexChannels];
+        double tc2 = BenchCommand.Median(() => { cb.CopyTo(ch, 0); Array.Clear(cstate); ComplexDiagonalScan.RunInPlace(ca, ch, cstate, complexBatch, complexLength, complexChannels); }, repeat);
+        Console.WriteLine($"  complex scan ({complexBatch}, {complexLength}, {complexChannels}) complex128: {tc2 * 1e3,8:F2} ms  {ca.Length / tc2 / 1e9,6:F3} G elements/s (incl. a copy of b)");
         var copy = new float[batch * length * width];
         var src = b.AsSpan().ToArray();
         double tc = BenchCommand.Median(() => src.CopyTo(copy, 0), repeat);

@@ -1,6 +1,8 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Kernels.Backends.Cpu.Scheduling;
 using Kernels.Tensors;
+using Kernels.Tensors.Simd;
 
 namespace Kernels.Ops.StateSpace;
 
@@ -46,9 +48,10 @@ public static class ComplexDiagonalScan
 
     private static void RequireFinite(ReadOnlySpan<Complex> values, string name)
     {
-        for (int i = 0; i < values.Length; i++)
-            if (!double.IsFinite(values[i].Real) || !double.IsFinite(values[i].Imaginary))
-                throw new ArgumentException($"Complex diagonal scan: {name} holds a non-finite value {values[i]} at flat index {i}.", name);
+        // Complex is two doubles: the vectorised scan over the parts, index halved back to the complex element.
+        int at = FiniteScan.FirstNonFinite(MemoryMarshal.Cast<Complex, double>(values));
+        if (at >= 0)
+            throw new ArgumentException($"Complex diagonal scan: {name} holds a non-finite value {values[at / 2]} at flat index {at / 2}.", name);
     }
 
     private sealed class Job(ReadOnlyMemory<Complex> a, Memory<Complex> states, Memory<Complex> final, int batch, int length, int channels,
@@ -68,11 +71,13 @@ public static class ComplexDiagonalScan
                 for (int step = 0; step < length; step++)
                 {
                     int row = (b * length + GridOrder.TimeOf(step, length, reverse, grid)) * channels;
-                    for (int d = start; d < end; d++)
+                    var decay = av.Slice(row + start, h.Length);
+                    var drive = hv.Slice(row + start, h.Length);
+                    for (int d = 0; d < h.Length; d++)
                     {
-                        var value = av[row + d] * h[d - start] + hv[row + d];
-                        hv[row + d] = value;
-                        h[d - start] = value;
+                        var value = decay[d] * h[d] + drive[d];
+                        drive[d] = value;
+                        h[d] = value;
                     }
                 }
             }
