@@ -16,6 +16,8 @@ for n in [1024, 1000, 1009, 4096, 1 << 20]:
     calls = max(1, (1 << 20) // n)
     t = median(lambda: [np.fft.fft(x) for _ in range(calls)]) / calls
     print(f"  numpy fft n={n:<8} {t * 1e3:9.4f} ms {t * 1e9 / (n * np.log2(n)):8.2f} ns/(n log2 n)")
+r = rng.standard_normal(1 << 20)
+print(f"  numpy rfft n={1 << 20:<8} {median(lambda: np.fft.rfft(r)) * 1e3:9.4f} ms")
 b = rng.standard_normal((256, 4096))
 print(f"  numpy rfft 256x4096 last axis {median(lambda: np.fft.rfft(b)) * 1e3:9.2f} ms")
 u = rng.standard_normal((16, 64, 1024)); k = rng.standard_normal((64, 1024))

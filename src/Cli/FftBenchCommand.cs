@@ -25,6 +25,8 @@ internal static class FftBenchCommand
             double t = BenchCommand.Median(() => { for (int c = 0; c < calls; c++) { source.CopyTo(data, 0); Fft.Forward(data); } }, repeat) / calls;
             Console.WriteLine($"{"  fft n=" + n + (n == 1009 ? " (prime: Bluestein)" : ""),-44} {t * 1e3,9:F4} {t * 1e9 / (n * Math.Log2(n)),14:F2}");
         }
+        var real = NDArray.RandomNormal(8UL, 0.0, 1.0, 1 << 20);
+        Console.WriteLine($"{"  rfft n=1048576",-44} {BenchCommand.Median(() => Fft.Rfft(real), repeat) * 1e3,9:F4}");
         var batch = NDArray.RandomNormal(5UL, 0.0, 1.0, 256, 4096);
         Console.WriteLine($"{"  rfft 256×4096 along the last axis",-44} {BenchCommand.Median(() => Fft.Rfft(batch), repeat) * 1e3,9:F2}");
         var u = NDArray.RandomNormal(6UL, 0.0, 1.0, 16, 64, 1024);

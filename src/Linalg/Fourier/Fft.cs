@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using Kernels.Tensors;
 
 namespace Kernels.Linalg.Fourier;
@@ -66,15 +68,33 @@ public static class Fft
         var shape = x.Shape.ToArray();
         shape[a] = n == 0 ? 0 : half;
         var output = new Complex[count * half];
-        var real = new double[n];
-        var work = new Complex[n];
-        double scale = n == 0 ? 1 : ForwardScale(n, norm);
-        for (int r = 0; r < count; r++)
+        // Scratch from the pool (fresh multi-megabyte arrays cost page faults on every call); double rows are read in
+        // place, other types widened into a pooled row.
+        bool inPlace = typeof(T) == typeof(double);
+        var real = inPlace ? null : ArrayPool<double>.Shared.Rent(n);
+        var work = ArrayPool<Complex>.Shared.Rent(Math.Max(1, n));
+        try
         {
-            for (int t = 0; t < n; t++) real[t] = double.CreateTruncating(rows[r * n + t]);
-            var spectrum = output.AsSpan(r * half, half);
-            RealForward(real, spectrum, work);
-            if (scale != 1) Scale(spectrum, scale);
+            double scale = n == 0 ? 1 : ForwardScale(n, norm);
+            for (int r = 0; r < count; r++)
+            {
+                var row = rows.Slice(r * n, n);
+                ReadOnlySpan<double> samples;
+                if (inPlace) samples = MemoryMarshal.Cast<T, double>(row);
+                else
+                {
+                    for (int t = 0; t < n; t++) real![t] = double.CreateTruncating(row[t]);
+                    samples = real.AsSpan(0, n);
+                }
+                var spectrum = output.AsSpan(r * half, half);
+                RealForward(samples, spectrum, work);
+                if (scale != 1) Scale(spectrum, scale);
+            }
+        }
+        finally
+        {
+            if (real is not null) ArrayPool<double>.Shared.Return(real);
+            ArrayPool<Complex>.Shared.Return(work);
         }
         return FromRows(output, shape, a, n == 0 ? 0 : half);
     }

@@ -133,32 +133,25 @@ internal sealed class FftPlan
             return;
         }
         int r = _radices[level], m = length / r;
-        for (int q = 0; q < r; q++)
-            Recurse(input, start + q * stride, stride * r, output.Slice(q * m, m), level + 1);
+        if (level == _radices.Length - 1)
+        {
+            // The last level's sub-transforms have length 1: gather them instead of recursing once per element.
+            for (int q = 0; q < r; q++) output[q] = input[start + q * stride];
+        }
+        else
+        {
+            for (int q = 0; q < r; q++)
+                Recurse(input, start + q * stride, stride * r, output.Slice(q * m, m), level + 1);
+        }
         var tw = _twiddles[level];
         // X[k + m·s] = Σ_q (ω_len^{q·k}·Y_q[k])·ω_r^{q·s}: the r values at k, k + m, … are read and written in place.
         switch (r)
         {
             case 2:
-                for (int k = 0; k < m; k++)
-                {
-                    Complex a = output[k], b = output[m + k] * tw[m + k];
-                    output[k] = a + b;
-                    output[m + k] = a - b;
-                }
+                FftButterflies.Radix2(output, tw, m);
                 break;
             case 4:
-                for (int k = 0; k < m; k++)
-                {
-                    Complex a0 = output[k], a1 = output[m + k] * tw[m + k], a2 = output[2 * m + k] * tw[2 * m + k], a3 = output[3 * m + k] * tw[3 * m + k];
-                    Complex s02 = a0 + a2, d02 = a0 - a2, s13 = a1 + a3, d13 = a1 - a3;
-                    // −i·d13 for the forward transform.
-                    var md13 = new Complex(d13.Imaginary, -d13.Real);
-                    output[k] = s02 + s13;
-                    output[m + k] = d02 + md13;
-                    output[2 * m + k] = s02 - s13;
-                    output[3 * m + k] = d02 - md13;
-                }
+                FftButterflies.Radix4(output, tw, m);
                 break;
             default:
             {

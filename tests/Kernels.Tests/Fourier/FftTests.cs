@@ -35,9 +35,12 @@ public class FftTests
         return err / (Eps * Math.Max(l1, double.Epsilon) * Math.Max(1, Math.Log2(x.Length)));
     }
 
-    [Fact]
-    public void Forward_matches_the_definition_for_every_length_1_to_128_and_larger_primes_and_smooth_lengths()
+    [Theory]
+    [MemberData(nameof(Reference.WidthData), MemberType = typeof(Reference))]
+    public void Forward_matches_the_definition_for_every_length_1_to_128_and_larger_primes_and_smooth_lengths(Kernels.Tensors.Simd.VectorWidth width)
     {
+        // Every width: the vector butterflies (two complex numbers per 256-bit register) and the scalar ones.
+        using var _ = Kernels.Tensors.Simd.SimdPolicy.Force(width);
         var rng = new Random(1);
         var lengths = Enumerable.Range(1, 128).Concat([131, 250, 256, 257, 360, 509, 625, 997, 1000, 1024, 1331]);
         foreach (int n in lengths)
@@ -46,7 +49,7 @@ public class FftTests
             var y = (Complex[])x.Clone();
             Fft.Forward(y);
             double ratio = Ratio(y, NaiveDft(x), x);
-            Assert.True(ratio < 30, $"n = {n}: ratio {ratio:G3}");
+            Assert.True(ratio < 30, $"{width}, n = {n}: ratio {ratio:G3}");
         }
     }
 
