@@ -81,8 +81,9 @@ internal sealed class SelectiveScanBackwardJob<T> : IParallelJob where T : unman
         try
         {
             var work = new Workspace(state, adjoint, checkpoints, decay, states, steps, preGate, bLanes, cLanes);
+            // Contiguous item ranges, as the forward pass: neighbouring tiles write neighbouring parts of the same rows.
             long items = (long)_p.Batch * _p.Tiles.Length;
-            for (long item = part; item < items; item += parts)
+            for (long item = items * part / parts; item < items * (part + 1) / parts; item++)
                 RunItem((int)(item / _p.Tiles.Length), (int)(item % _p.Tiles.Length), work);
         }
         finally
