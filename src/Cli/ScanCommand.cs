@@ -29,7 +29,7 @@ internal static class ScanCommand
         var options = new ScanOptions { Chunks = chunks > 0 ? chunks : null, Grid = grid };
         if (IsComplex(fa) || IsComplex(fb))
         {
-            Write(outDir, ScanComplex(fa, fb, h0Path, reverse, grid));
+            Write(outDir, ScanComplex(fa, fb, h0Path, reverse, grid, chunks > 0 ? chunks : 1));
             return 0;
         }
         if (ComputeType.IsDouble(dtype, [fa, fb])) Write(outDir, Scan<double>(fa, fb, h0Path, reverse, options));
@@ -40,7 +40,7 @@ internal static class ScanCommand
     private static bool IsComplex(NpyArray file) => file.Kind is NpyElementKind.Complex64 or NpyElementKind.Complex128;
 
     /// <summary>Complex inputs (either file complex; the other is widened): complex128 h and final.</summary>
-    private static (NDArray<Complex>, NDArray<Complex>) ScanComplex(NpyArray fa, NpyArray fb, string? h0, bool reverse, GridOrder? grid)
+    private static (NDArray<Complex>, NDArray<Complex>) ScanComplex(NpyArray fa, NpyArray fb, string? h0, bool reverse, GridOrder? grid, int chunks)
     {
         NDArray<Complex> Load(NpyArray f) => IsComplex(f) ? f.ToNDArray<Complex>() : Widen(f.ToNDArray<double>(allowConversion: true));
         var a = Load(fa);
@@ -53,7 +53,7 @@ internal static class ScanCommand
         var final = h0 is null ? new NDArray<Complex>(finalShape) : Load(NpyFile.Read(h0)).Copy();
         if (!final.Shape.SequenceEqual(finalShape)) throw new ArgumentException($"h0 must be {ShapeMath.Format(finalShape)}; got {final.ShapeString}.");
         Complex[] h = states.AsSpan().ToArray(), f = final.AsSpan().ToArray();
-        ComplexDiagonalScan.RunInPlace(a.Contiguous().AsSpan().ToArray(), h, f, batch, length, channels, reverse, grid);
+        ComplexDiagonalScan.RunInPlace(a.Contiguous().AsSpan().ToArray(), h, f, batch, length, channels, reverse, grid, chunks: chunks);
         h.CopyTo(states.AsSpan());
         f.CopyTo(final.AsSpan());
         return (states, final);

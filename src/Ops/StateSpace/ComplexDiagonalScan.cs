@@ -26,9 +26,24 @@ public static class ComplexDiagonalScan
     /// holds h₀ on entry and the final state on return.
     /// </summary>
     /// <exception cref="ArgumentException">A buffer's length is not batch·length·channels (state: batch·channels), or a value is not finite.</exception>
+    /// <param name="a">Decays, (batch, length, channels).</param>
+    /// <param name="bStates">b on entry, h on return.</param>
+    /// <param name="state">h₀ on entry, the final state on return, (batch, channels).</param>
+    /// <param name="batch">Batch size.</param>
+    /// <param name="length">Sequence length.</param>
+    /// <param name="channels">Channels.</param>
+    /// <param name="reverse">Scan from the last step to the first.</param>
+    /// <param name="grid">Optional grid order of the length axis.</param>
+    /// <param name="threads">Most threads (default <see cref="Threading.MaxThreads"/>).</param>
+    /// <param name="chunks">
+    /// Time chunks per sequence (default 1, sequential): with more, chunks are scanned in parallel from zero while their
+    /// products of a are kept, carries are chained, and every later chunk adds (Π a)·carry — for few, long sequences.
+    /// The result equals the sequential one to rounding and depends on the chunk count, never on the thread count.
+    /// </param>
     public static void RunInPlace(ReadOnlyMemory<Complex> a, Memory<Complex> bStates, Memory<Complex> state, int batch, int length, int channels,
-        bool reverse = false, GridOrder? grid = null, int? threads = null)
+        bool reverse = false, GridOrder? grid = null, int? threads = null, int chunks = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunks, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(batch);
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         ArgumentOutOfRangeException.ThrowIfNegative(channels);
@@ -41,9 +56,89 @@ public static class ComplexDiagonalScan
         RequireFinite(a.Span, "a");
         RequireFinite(bStates.Span, "b");
         RequireFinite(state.Span, "h₀");
+        int budget = threads ?? Threading.MaxThreads;
+        chunks = Math.Min(chunks, Math.Max(1, length));
+        if (chunks > 1 && (long)batch * channels > 0)
+        {
+            var chunked = new ChunkedJob(a, bStates, state, batch, length, channels, chunks, reverse, grid);
+            int chunkParts = (int)Math.Max(1, Math.Min(budget, (long)batch * chunks));
+            CpuWorkerPool.Run(chunked, chunkParts);   // 1: local scans
+            chunked.ChainCarries();                   // 2: carries in processing order
+            chunked.FixUp = true;
+            CpuWorkerPool.Run(chunked, chunkParts);   // 3: (Π a)·carry added to every later chunk
+            return;
+        }
         int blocks = (channels + Block - 1) / Block;
-        int parts = (int)Math.Max(1, Math.Min(threads ?? Threading.MaxThreads, (long)batch * blocks));
+        int parts = (int)Math.Max(1, Math.Min(budget, (long)batch * blocks));
         CpuWorkerPool.Run(new Job(a, bStates, state, batch, length, channels, blocks, reverse, grid), parts);
+    }
+
+    /// <summary>The three phases of the chunked scan over items (batch, chunk), all channels of a step at once.</summary>
+    private sealed class ChunkedJob(ReadOnlyMemory<Complex> a, Memory<Complex> states, Memory<Complex> final, int batch, int length, int channels,
+        int chunks, bool reverse, GridOrder? grid) : IParallelJob
+    {
+        private readonly Complex[] _products = new Complex[(long)batch * chunks * channels];
+        private readonly Complex[] _carries = new Complex[(long)batch * chunks * channels];
+
+        /// <summary>False: phase 1; true: phase 3.</summary>
+        public bool FixUp;
+
+        public void Begin(int parts) { }
+
+        private (int Start, int End) Steps(int c) => ((int)((long)length * c / chunks), (int)((long)length * (c + 1) / chunks));
+
+        private int Row(int b, int step) => (b * length + GridOrder.TimeOf(step, length, reverse, grid)) * channels;
+
+        public void Execute(int part, int parts)
+        {
+            long items = (long)batch * chunks;
+            for (long item = items * part / parts; item < items * (part + 1) / parts; item++)
+            {
+                int b = (int)(item / chunks), c = (int)(item % chunks);
+                if (FixUp && c == 0) continue;
+                var av = a.Span;
+                var hv = states.Span;
+                var (start, end) = Steps(c);
+                var slot = (FixUp ? _carries : _products).AsSpan((int)(item * channels), channels);
+                if (!FixUp && c > 0) slot.Fill(Complex.One);
+                // Chunk 0 starts from h₀ (so its states are final); later chunks from zero.
+                ReadOnlySpan<Complex> previous = !FixUp && c == 0 ? final.Span.Slice(b * channels, channels) : default;
+                for (int step = start; step < end; step++)
+                {
+                    int row = Row(b, step);
+                    var decay = av.Slice(row, channels);
+                    var h = hv.Slice(row, channels);
+                    if (FixUp)
+                    {
+                        // carry·a_first·…·a_t accumulated in the carry slot, added to the local state.
+                        for (int d = 0; d < channels; d++) { slot[d] *= decay[d]; h[d] += slot[d]; }
+                        continue;
+                    }
+                    if (!previous.IsEmpty) for (int d = 0; d < channels; d++) h[d] += decay[d] * previous[d];
+                    if (c > 0) for (int d = 0; d < channels; d++) slot[d] *= decay[d];
+                    previous = h;
+                }
+            }
+        }
+
+        /// <summary>carry into chunk c = corrected last state of chunk c − 1 = local last + (Π a)·carry; the final state.</summary>
+        public void ChainCarries()
+        {
+            var hv = states.Span;
+            var fv = final.Span;
+            for (int b = 0; b < batch; b++)
+            {
+                var carry = fv.Slice(b * channels, channels);
+                hv.Slice(Row(b, Steps(0).End - 1), channels).CopyTo(carry);
+                for (int c = 1; c < chunks; c++)
+                {
+                    long slot = ((long)b * chunks + c) * channels;
+                    carry.CopyTo(_carries.AsSpan((int)slot, channels));
+                    var last = hv.Slice(Row(b, Steps(c).End - 1), channels);
+                    for (int d = 0; d < channels; d++) carry[d] = last[d] + _products[slot + d] * carry[d];
+                }
+            }
+        }
     }
 
     private static void RequireFinite(ReadOnlySpan<Complex> values, string name)

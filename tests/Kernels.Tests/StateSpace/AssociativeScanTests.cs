@@ -134,6 +134,22 @@ public class AssociativeScanTests
         var f1 = (Complex[])h0.Clone();
         ComplexDiagonalScan.RunInPlace(a, h1, f1, batch, length, channels, reverse, threads: 1);
         Assert.Equal(h1, h);
+        // Chunked in time: the sequential result to rounding, and bit-identical for any thread count.
+        foreach (int chunks in new[] { 2, 5 })
+        {
+            Complex[]? first = null;
+            foreach (int threads in new[] { 1, 2 })
+            {
+                var hc = (Complex[])b.Clone();
+                var fc = (Complex[])h0.Clone();
+                ComplexDiagonalScan.RunInPlace(a, hc, fc, batch, length, channels, reverse, threads: threads, chunks: chunks);
+                for (int i = 0; i < hc.Length; i++)
+                    Assert.True(Complex.Abs(hc[i] - h[i]) <= 16 * (length + 2) * 2.2e-16 * (1 + Complex.Abs(h[i])), $"chunks {chunks}: h[{i}] {hc[i]} vs {h[i]}");
+                for (int i = 0; i < fc.Length; i++)
+                    Assert.True(Complex.Abs(fc[i] - final[i]) <= 16 * (length + 2) * 2.2e-16 * (1 + Complex.Abs(final[i])), $"chunks {chunks}: final[{i}]");
+                if (first is null) first = hc; else Assert.Equal(first, hc);
+            }
+        }
     }
 
     [Fact]
