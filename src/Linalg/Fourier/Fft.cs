@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Kernels.Backends.Cpu.Scheduling;
 using Kernels.Tensors;
 
 namespace Kernels.Linalg.Fourier;
@@ -63,38 +64,18 @@ public static class Fft
         int a = Axis(x.Rank, axis, x.ShapeString);
         // A contiguous input transformed along its last axis is read in place (no copy of the input).
         int n = x.Shape[a];
-        ReadOnlySpan<T> rows = a == x.Rank - 1 && x.IsContiguous ? x.AsSpan() : ToRows(x, a, out _);
-        int half = n / 2 + 1, count = n == 0 ? 0 : rows.Length / n;
+        NDArray<T>? copied = a == x.Rank - 1 && x.IsContiguous ? null : NDArray.FromArray(ToRows(x, a, out _), (int)x.Length);
+        long total = x.Length;
+        int half = n / 2 + 1, count = n == 0 ? 0 : (int)(total / n);
         var shape = x.Shape.ToArray();
         shape[a] = n == 0 ? 0 : half;
         var output = new Complex[count * half];
-        // Scratch from the pool (fresh multi-megabyte arrays cost page faults on every call); double rows are read in
-        // place, other types widened into a pooled row.
-        bool inPlace = typeof(T) == typeof(double);
-        var real = inPlace ? null : ArrayPool<double>.Shared.Rent(n);
-        var work = ArrayPool<Complex>.Shared.Rent(Math.Max(1, n));
-        try
+        if (count > 0 && n > 0)
         {
-            double scale = n == 0 ? 1 : ForwardScale(n, norm);
-            for (int r = 0; r < count; r++)
-            {
-                var row = rows.Slice(r * n, n);
-                ReadOnlySpan<double> samples;
-                if (inPlace) samples = MemoryMarshal.Cast<T, double>(row);
-                else
-                {
-                    for (int t = 0; t < n; t++) real![t] = double.CreateTruncating(row[t]);
-                    samples = real.AsSpan(0, n);
-                }
-                var spectrum = output.AsSpan(r * half, half);
-                RealForward(samples, spectrum, work);
-                if (scale != 1) Scale(spectrum, scale);
-            }
-        }
-        finally
-        {
-            if (real is not null) ArrayPool<double>.Shared.Return(real);
-            ArrayPool<Complex>.Shared.Return(work);
+            // Rows are independent: split over threads when there is enough work (each row is computed the same way
+            // whatever the split, so results do not depend on the thread count).
+            var job = new RealRows<T>(copied ?? x, output, n, half, count, ForwardScale(n, norm));
+            CpuWorkerPool.Run(job, Math.Min(count, Threading.For((long)count * n)));
         }
         return FromRows(output, shape, a, n == 0 ? 0 : half);
     }
@@ -266,5 +247,44 @@ public static class Fft
         var inverse = new int[rank];
         for (int d = 0, k = 0; d < rank; d++) inverse[d] = d == axis ? rank - 1 : k++;
         return permuted.Permute(inverse).Copy();
+    }
+
+    /// <summary>rfft of rows [r₀, r₁) per part: pooled scratch per part; double rows are read in place.</summary>
+    private sealed class RealRows<T>(NDArray<T> source, Complex[] output, int n, int half, int count, double scale) : IParallelJob
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void Begin(int parts) { }
+
+        public void Execute(int part, int parts)
+        {
+            // Scratch from the pool (fresh multi-megabyte arrays cost page faults on every call); double rows are read
+            // in place, other types widened into a pooled row.
+            bool widen = typeof(T) != typeof(double);
+            var real = widen ? ArrayPool<double>.Shared.Rent(n) : null;
+            var work = ArrayPool<Complex>.Shared.Rent(n);
+            try
+            {
+                ReadOnlySpan<T> rows = source.AsSpan();
+                for (long r = (long)count * part / parts; r < (long)count * (part + 1) / parts; r++)
+                {
+                    var row = rows.Slice((int)(r * n), n);
+                    ReadOnlySpan<double> samples;
+                    if (!widen) samples = MemoryMarshal.Cast<T, double>(row);
+                    else
+                    {
+                        for (int t = 0; t < n; t++) real![t] = double.CreateTruncating(row[t]);
+                        samples = real.AsSpan(0, n);
+                    }
+                    var spectrum = output.AsSpan((int)(r * half), half);
+                    RealForward(samples, spectrum, work);
+                    if (scale != 1) Scale(spectrum, scale);
+                }
+            }
+            finally
+            {
+                if (real is not null) ArrayPool<double>.Shared.Return(real);
+                ArrayPool<Complex>.Shared.Return(work);
+            }
+        }
     }
 }

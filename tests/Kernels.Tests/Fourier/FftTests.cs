@@ -142,6 +142,23 @@ public class FftTests
     }
 
     [Fact]
+    public void Large_batched_rfft_split_over_threads_equals_row_by_row_transforms_bit_for_bit()
+    {
+        // 64 × 8192 = 2¹⁹ samples: above the parallel threshold, so rows are split over the worker threads.
+        var x = NDArray.RandomNormal(11UL, 0.0, 1.0, 64, 8192);
+        var xf = NDArray.RandomNormal(12UL, 0f, 1f, 64, 8192);
+        var batched = Fft.Rfft(x).ToArray();
+        var batchedF = Fft.Rfft(xf).ToArray();
+        for (int r = 0; r < 64; r++)
+        {
+            var row = Fft.Rfft(NDArray.FromArray(x.Slice(new AxisRange(r, r + 1)).ToArray(), 8192)).ToArray();
+            Assert.Equal(row, batched.AsSpan(r * 4097, 4097).ToArray());
+            var rowF = Fft.Rfft(NDArray.FromArray(xf.Slice(new AxisRange(r, r + 1)).ToArray(), 8192)).ToArray();
+            Assert.Equal(rowF, batchedF.AsSpan(r * 4097, 4097).ToArray());
+        }
+    }
+
+    [Fact]
     public void Bad_input_is_named()
     {
         Assert.Throws<ArgumentException>(() => Fft.Transform(NDArray.Zeros<Complex>(3, 4), axis: 2));
