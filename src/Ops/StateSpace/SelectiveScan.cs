@@ -83,14 +83,11 @@ public static class SelectiveScan
         return (int)Math.Max(1, Math.Min(threads, items));
     }
 
+    /// <summary>A gradient operand: the given shape, finite, contiguous (the checks the inputs get).</summary>
     private static NDArray<T> Checked<T>(NDArray<T> x, string name, string routine, params ReadOnlySpan<int> shape) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!x.Shape.SequenceEqual(shape))
-            throw new ArgumentException($"{routine}: {name} must be {ShapeMath.Format(shape)}; got {x.ShapeString}.", name);
-        var contiguous = x.Contiguous();
-        int at = FiniteScan.FirstNonFinite<T>(contiguous.AsSpan());
-        if (at >= 0) throw new ArgumentException($"{routine}: {name} {x.ShapeString} holds a non-finite value at flat index {at}.", name);
-        return contiguous;
+        SelectiveScanProblem<T>.RequireShape(x, name, routine, shape);
+        return SelectiveScanProblem<T>.Finite(x, name, routine);
     }
 
     /// <summary>∂A[d, n] = Σ_batch partial[batch, n, d], batches in order.</summary>

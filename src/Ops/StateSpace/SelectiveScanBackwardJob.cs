@@ -104,14 +104,8 @@ internal sealed class SelectiveScanBackwardJob<T> : IParallelJob where T : unman
         var adjoint = work.Adjoint.AsSpan(0, cells);
         SelectiveScanStates.Load(p.InitialState, state, batch, start, w, channels, n);
 
-        var r = new SelectiveScanRecurrence<T>
-        {
-            Channels = channels, TileStart = start, TileWidth = w, StateSize = n, Softplus = p.Softplus,
-            DeltaBias = p.DeltaBias is null ? default : p.DeltaBias.AsSpan(),
-            DSkip = p.D is null ? default : p.D.AsSpan(),
-            ATransposed = p.ATransposed.AsSpan(),
-            State = state,
-        };
+        var r = SelectiveScanRecurrence<T>.For(p, start, w, state);
+        var operands = new SelectiveScanOperands<T>(p);
         // Sweep 1: the state entering every chunk (unless the forward pass kept them).
         Span<T> checkpoints = _kept is null ? work.Checkpoints.AsSpan(0, _chunks * cells) : _kept.Block(batch, start, w);
         for (int k = 0; k < _chunks && _kept is null; k++)
@@ -119,7 +113,7 @@ internal sealed class SelectiveScanBackwardJob<T> : IParallelJob where T : unman
             state.CopyTo(checkpoints.Slice(k * cells, cells));
             for (int step = k * _chunk; step < Math.Min(p.Length, (k + 1) * _chunk); step++)
             {
-                SetRows(ref r, batch, start, p.TimeOf(step));
+                operands.SetRows(ref r, batch, start, p.TimeOf(step));
                 SelectiveScanForwardJob<T>.AdvanceAllLanes(ref r, w, _width);
             }
         }
@@ -135,6 +129,7 @@ internal sealed class SelectiveScanBackwardJob<T> : IParallelJob where T : unman
             BiasDelta = BiasPartial.Length == 0 ? default : BiasPartial.AsSpan(batch * channels, channels),
         };
         var dy = _outputGradient.AsSpan();
+        Span<T> uGradient = U.AsSpan(), deltaGradient = Delta.AsSpan(), zGradient = Z is null ? default : Z.AsSpan();
         for (int k = _chunks - 1; k >= 0; k--)
         {
             int first = k * _chunk, count = Math.Min(p.Length, first + _chunk) - first;
@@ -143,7 +138,7 @@ internal sealed class SelectiveScanBackwardJob<T> : IParallelJob where T : unman
             checkpoint.CopyTo(state);
             for (int j = 0; j < count; j++)
             {
-                SetRows(ref r, batch, start, p.TimeOf(first + j));
+                operands.SetRows(ref r, batch, start, p.TimeOf(first + j));
                 r.StepsOut = work.Steps.AsSpan(j * w, w);
                 r.DecayOut = work.Decay.AsSpan(j * cells, cells);
                 r.StatesOut = work.States.AsSpan(j * cells, cells);
@@ -155,37 +150,26 @@ internal sealed class SelectiveScanBackwardJob<T> : IParallelJob where T : unman
             for (int j = count - 1; j >= 0; j--)
             {
                 int t = p.TimeOf(first + j);
-                int row = (batch * p.Length + t) * channels;
-                a.DeltaRow = p.Delta.AsSpan().Slice(row, channels);
-                a.URow = p.U.AsSpan().Slice(row, channels);
-                a.ZRow = p.Z is null ? default : p.Z.AsSpan().Slice(row, channels);
+                int row = operands.Row(batch, t);
+                a.DeltaRow = operands.Delta.Slice(row, channels);
+                a.URow = operands.U.Slice(row, channels);
+                a.ZRow = operands.Z.IsEmpty ? default : operands.Z.Slice(row, channels);
                 a.OutputGradientRow = dy.Slice(row, channels);
-                a.BRow = p.B.AsSpan().Slice(p.ProjectionRow(p.GroupsB, batch, start, t), n);
-                a.CRow = p.C.AsSpan().Slice(p.ProjectionRow(p.GroupsC, batch, start, t), n);
+                a.BRow = operands.B.Slice(p.ProjectionRow(p.GroupsB, batch, start, t), n);
+                a.CRow = operands.C.Slice(p.ProjectionRow(p.GroupsC, batch, start, t), n);
                 a.Steps = work.Steps.AsSpan(j * w, w);
                 a.Decay = work.Decay.AsSpan(j * cells, cells);
                 a.States = work.States.AsSpan(j * cells, cells);
                 a.PreviousStates = j > 0 ? work.States.AsSpan((j - 1) * cells, cells) : checkpoint;
                 a.PreGate = p.Z is null ? default : work.PreGate.AsSpan(j * w, w);
-                a.UGradientRow = U.AsSpan().Slice(row, channels);
-                a.DeltaGradientRow = Delta.AsSpan().Slice(row, channels);
-                a.ZGradientRow = Z is null ? default : Z.AsSpan().Slice(row, channels);
+                a.UGradientRow = uGradient.Slice(row, channels);
+                a.DeltaGradientRow = deltaGradient.Slice(row, channels);
+                a.ZGradientRow = zGradient.IsEmpty ? default : zGradient.Slice(row, channels);
                 long partialRow = (((long)batch * p.Tiles.Length + tileIndex) * p.Length + t) * n;
                 StepAllLanes(ref a, w, BPartial.AsSpan((int)partialRow, n), CPartial.AsSpan((int)partialRow, n), work);
             }
         }
         if (InitialState is not null) SelectiveScanStates.Store(adjoint, InitialState.AsSpan(), batch, start, w, channels, n);
-    }
-
-    private void SetRows(ref SelectiveScanRecurrence<T> r, int batch, int start, int t)
-    {
-        var p = _p;
-        int row = (batch * p.Length + t) * p.Channels;
-        r.DeltaRow = p.Delta.AsSpan().Slice(row, p.Channels);
-        r.URow = p.U.AsSpan().Slice(row, p.Channels);
-        r.ZRow = p.Z is null ? default : p.Z.AsSpan().Slice(row, p.Channels);
-        r.BRow = p.B.AsSpan().Slice(p.ProjectionRow(p.GroupsB, batch, start, t), p.StateSize);
-        r.CRow = p.C.AsSpan().Slice(p.ProjectionRow(p.GroupsC, batch, start, t), p.StateSize);
     }
 
     /// <summary>The widths in turn, as the forward pass; each width's lane sums for ∂B and ∂C are added in that order.</summary>

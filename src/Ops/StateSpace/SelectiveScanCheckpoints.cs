@@ -49,7 +49,7 @@ public sealed class SelectiveScanCheckpoints<T> where T : unmanaged, IFloatingPo
     internal Span<T> Block(int batch, int tileStart, int tileWidth) =>
         States.AsSpan((int)(((long)batch * Channels + tileStart) * StateSize * Chunks), tileWidth * StateSize * Chunks);
 
-    internal void RequireMatches<TOther>(SelectiveScanProblem<TOther> p, string routine) where TOther : unmanaged, IFloatingPointIeee754<TOther>
+    internal void RequireMatches(SelectiveScanProblem<T> p, string routine)
     {
         if (Batch != p.Batch || Length != p.Length || Channels != p.Channels || StateSize != p.StateSize || Reverse != p.Reverse || Grid != p.Grid)
             throw new ArgumentException(

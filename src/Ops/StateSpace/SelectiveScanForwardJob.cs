@@ -40,32 +40,16 @@ internal sealed class SelectiveScanForwardJob<T>(SelectiveScanProblem<T> problem
         int w = tile.End - tile.Start, n = p.StateSize, channels = p.Channels;
         var state = stateStore.AsSpan(0, n * w);
         SelectiveScanStates.Load(p.InitialState, state, batch, tile.Start, w, channels, n);
-        var r = new SelectiveScanRecurrence<T>
-        {
-            Channels = channels, TileStart = tile.Start, TileWidth = w, StateSize = n, Softplus = p.Softplus,
-            DeltaBias = p.DeltaBias is null ? default : p.DeltaBias.AsSpan(),
-            DSkip = p.D is null ? default : p.D.AsSpan(),
-            ATransposed = p.ATransposed.AsSpan(),
-            State = state,
-        };
-        var uAll = p.U.AsSpan();
-        var deltaAll = p.Delta.AsSpan();
-        var zAll = p.Z is null ? default : p.Z.AsSpan();
-        var bAll = p.B.AsSpan();
-        var cAll = p.C.AsSpan();
+        var r = SelectiveScanRecurrence<T>.For(p, tile.Start, w, state);
+        var operands = new SelectiveScanOperands<T>(p);
         var yAll = y.AsSpan();
         var kept = checkpoints is null ? default : checkpoints.Block(batch, tile.Start, w);
         for (int step = 0; step < p.Length; step++)
         {
             if (!kept.IsEmpty && step % checkpoints!.Chunk == 0) state.CopyTo(kept.Slice(step / checkpoints.Chunk * n * w, n * w));
             int t = p.TimeOf(step);
-            int row = (batch * p.Length + t) * channels;
-            r.DeltaRow = deltaAll.Slice(row, channels);
-            r.URow = uAll.Slice(row, channels);
-            r.ZRow = zAll.IsEmpty ? default : zAll.Slice(row, channels);
-            r.YRow = yAll.Slice(row, channels);
-            r.BRow = bAll.Slice(p.ProjectionRow(p.GroupsB, batch, tile.Start, t), n);
-            r.CRow = cAll.Slice(p.ProjectionRow(p.GroupsC, batch, tile.Start, t), n);
+            operands.SetRows(ref r, batch, tile.Start, t);
+            r.YRow = yAll.Slice(operands.Row(batch, t), channels);
             AdvanceAllLanes(ref r, w, width);
         }
         SelectiveScanStates.Store(state, final.AsSpan(), batch, tile.Start, w, channels, n);

@@ -96,14 +96,14 @@ internal sealed class SelectiveScanProblem<T> where T : unmanaged, IFloatingPoin
             + $"with groups dividing the {Channels} channels; got {x.ShapeString}.");
     }
 
-    private static void RequireShape(NDArray<T> x, string name, string routine, params ReadOnlySpan<int> shape)
+    internal static void RequireShape(NDArray<T> x, string name, string routine, params ReadOnlySpan<int> shape)
     {
         if (!x.Shape.SequenceEqual(shape))
             throw new ArgumentException($"{routine}: {name} must be {ShapeMath.Format(shape)}; got {x.ShapeString}.");
     }
 
     /// <summary>The array itself when contiguous, else a contiguous copy; every value finite (the message names the first offender).</summary>
-    private static NDArray<T> Finite(NDArray<T> x, string name, string routine)
+    internal static NDArray<T> Finite(NDArray<T> x, string name, string routine)
     {
         var contiguous = x.Contiguous();
         var values = contiguous.AsSpan();

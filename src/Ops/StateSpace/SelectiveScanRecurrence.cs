@@ -41,6 +41,16 @@ internal ref struct SelectiveScanRecurrence<T> where T : unmanaged, IFloatingPoi
     public Span<T> StatesOut;            // (state, tile) h or empty
     public Span<T> PreGateOut;           // (tile) y before the gate, or empty
 
+    /// <summary>The recurrence of <paramref name="p"/> for the tile [start, start + width) on <paramref name="state"/>; rows set per step.</summary>
+    public static SelectiveScanRecurrence<T> For(SelectiveScanProblem<T> p, int start, int width, Span<T> state) => new()
+    {
+        Channels = p.Channels, TileStart = start, TileWidth = width, StateSize = p.StateSize, Softplus = p.Softplus,
+        DeltaBias = p.DeltaBias is null ? default : p.DeltaBias.AsSpan(),
+        DSkip = p.D is null ? default : p.D.AsSpan(),
+        ATransposed = p.ATransposed.AsSpan(),
+        State = state,
+    };
+
     /// <summary>Advances tile lanes [from, to) by one step; (to − from) is a multiple of <typeparamref name="TLane"/>'s count.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void Advance<TLane>(int from, int to) where TLane : struct, ISimdLane<TLane, T>

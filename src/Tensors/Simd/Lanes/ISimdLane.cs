@@ -50,7 +50,4 @@ internal interface ISimdLane<TSelf, T>
 
     /// <summary>Σ lanes, in a fixed order per width (deterministic; the order, and so the last bit, depends on the width).</summary>
     static abstract T Sum(TSelf x);
-
-    /// <summary>True when some lane is below zero (NaN lanes are not).</summary>
-    static abstract bool AnyNegative(TSelf x);
 }

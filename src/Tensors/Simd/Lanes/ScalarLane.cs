@@ -41,7 +41,4 @@ internal readonly struct ScalarLane<T>(T value) : ISimdLane<ScalarLane<T>, T>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(ScalarLane<T> x) => x._value;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyNegative(ScalarLane<T> x) => x._value < T.Zero;
 }

@@ -42,7 +42,4 @@ internal readonly struct Vector128Lane<T>(Vector128<T> value) : ISimdLane<Vector
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector128Lane<T> x) => Vector128.Sum(x._value);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyNegative(Vector128Lane<T> x) => Vector128.LessThanAny(x._value, Vector128<T>.Zero);
 }

@@ -42,7 +42,4 @@ internal readonly struct Vector256Lane<T>(Vector256<T> value) : ISimdLane<Vector
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector256Lane<T> x) => Vector256.Sum(x._value);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyNegative(Vector256Lane<T> x) => Vector256.LessThanAny(x._value, Vector256<T>.Zero);
 }

@@ -42,7 +42,4 @@ internal readonly struct Vector512Lane<T>(Vector512<T> value) : ISimdLane<Vector
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static T Sum(Vector512Lane<T> x) => Vector512.Sum(x._value);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyNegative(Vector512Lane<T> x) => Vector512.LessThanAny(x._value, Vector512<T>.Zero);
 }
