@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using Kernels.Backends.Cpu.Scheduling;
 using Kernels.Tensors;
+using Kernels.Tensors.Simd;
 
 namespace Kernels.Linalg.Fourier;
 
@@ -74,7 +75,7 @@ public static class Fft
         {
             // Rows are independent: split over threads when there is enough work (each row is computed the same way
             // whatever the split, so results do not depend on the thread count).
-            var job = new RealRows<T>(copied ?? x, output, n, half, count, ForwardScale(n, norm));
+            var job = new RealRows<T>(copied ?? x, output, n, half, count, ForwardScale(n, norm), SimdPolicy.Current);
             CpuWorkerPool.Run(job, Math.Min(count, Threading.For((long)count * n)));
         }
         return FromRows(output, shape, a, n == 0 ? 0 : half);
@@ -250,7 +251,7 @@ public static class Fft
     }
 
     /// <summary>rfft of rows [r₀, r₁) per part: pooled scratch per part; double rows are read in place.</summary>
-    private sealed class RealRows<T>(NDArray<T> source, Complex[] output, int n, int half, int count, double scale) : IParallelJob
+    private sealed class RealRows<T>(NDArray<T> source, Complex[] output, int n, int half, int count, double scale, VectorWidth width) : IParallelJob
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         public void Begin(int parts) { }
@@ -259,6 +260,9 @@ public static class Fft
         {
             // Scratch from the pool (fresh multi-megabyte arrays cost page faults on every call); double rows are read
             // in place, other types widened into a pooled row.
+            // The caller's vector width on every worker (a forced width is thread-local), so every row is computed
+            // the same way whatever the split.
+            using var _ = SimdPolicy.Force(width);
             bool widen = typeof(T) != typeof(double);
             var real = widen ? ArrayPool<double>.Shared.Rent(n) : null;
             var work = ArrayPool<Complex>.Shared.Rent(n);

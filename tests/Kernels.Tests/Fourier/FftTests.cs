@@ -141,10 +141,14 @@ public class FftTests
                 }
     }
 
-    [Fact]
-    public void Large_batched_rfft_split_over_threads_equals_row_by_row_transforms_bit_for_bit()
+    [Theory]
+    [InlineData(Kernels.Tensors.Simd.VectorWidth.Scalar)]
+    [InlineData(Kernels.Tensors.Simd.VectorWidth.W256)]
+    public void Large_batched_rfft_split_over_threads_equals_row_by_row_transforms_bit_for_bit(Kernels.Tensors.Simd.VectorWidth width)
     {
-        // 64 × 8192 = 2¹⁹ samples: above the parallel threshold, so rows are split over the worker threads.
+        // 64 × 8192 = 2¹⁹ samples: above the parallel threshold, so rows are split over the worker threads — which
+        // must use the caller's (here forced) width too.
+        using var _ = Kernels.Tensors.Simd.SimdPolicy.Force(width);
         var x = NDArray.RandomNormal(11UL, 0.0, 1.0, 64, 8192);
         var xf = NDArray.RandomNormal(12UL, 0f, 1f, 64, 8192);
         var batched = Fft.Rfft(x).ToArray();
