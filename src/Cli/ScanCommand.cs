@@ -49,14 +49,13 @@ internal static class ScanCommand
         if (b.Rank is not (3 or 4)) throw new ArgumentException($"The scan input must be (batch, length, channels[, state]); got {b.ShapeString}.");
         int batch = b.Shape[0], length = b.Shape[1], channels = b.Rank == 3 ? b.Shape[2] : b.Shape[2] * b.Shape[3];
         int[] finalShape = b.Rank == 3 ? [batch, b.Shape[2]] : [batch, b.Shape[2], b.Shape[3]];
-        var states = b.Copy();
-        var final = h0 is null ? new NDArray<Complex>(finalShape) : Load(NpyFile.Read(h0)).Copy();
-        if (!final.Shape.SequenceEqual(finalShape)) throw new ArgumentException($"h0 must be {ShapeMath.Format(finalShape)}; got {final.ShapeString}.");
-        Complex[] h = states.AsSpan().ToArray(), f = final.AsSpan().ToArray();
-        ComplexDiagonalScan.RunInPlace(a.Contiguous().AsSpan().ToArray(), h, f, batch, length, channels, reverse, grid, chunks: chunks);
-        h.CopyTo(states.AsSpan());
-        f.CopyTo(final.AsSpan());
-        return (states, final);
+        var initial = h0 is null ? null : Load(NpyFile.Read(h0));
+        if (initial is not null && !initial.Shape.SequenceEqual(finalShape))
+            throw new ArgumentException($"h0 must be {ShapeMath.Format(finalShape)}; got {initial.ShapeString}.");
+        // One private copy of b (becomes h) and of h₀ (becomes the final state), scanned in place.
+        Complex[] h = b.ToArray(), f = initial?.ToArray() ?? new Complex[batch * channels];
+        ComplexDiagonalScan.RunInPlace(a.ToArray(), h, f, batch, length, channels, reverse, grid, chunks: chunks);
+        return (NDArray.FromArray(h, b.Shape), NDArray.FromArray(f, finalShape));
 
         static NDArray<Complex> Widen(NDArray<double> x)
         {
