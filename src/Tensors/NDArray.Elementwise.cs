@@ -52,13 +52,18 @@ public static partial class NDArray
         nint n = plan.RowLength, sx = plan.Strides[0][^1], sy = plan.Strides[1][^1];
         if (plan.RowCount == 1 && sx == 1 && sy == 1 && Threading.For(n) > 1)
         {
-            ParallelContiguous(n, w, x, y, static (xx, yy, start, len, width) =>
-                ElementwiseDriver.UnaryContiguous<T, TOp>(ref Unsafe.Add(ref xx.FirstElement, start), ref Unsafe.Add(ref yy.FirstElement, start), len, width));
+            bool stream = ElementwiseDriver.Streams<T>(n);
+            ParallelContiguous(n, w, x, y, (xx, yy, start, len, width) =>
+                ElementwiseDriver.Unary<T, TOp>(ref Unsafe.Add(ref xx.FirstElement, start), 1, ref Unsafe.Add(ref yy.FirstElement, start), 1, len, width, stream));
             return y;
         }
-        var c = new RowCursor(plan, x.Offset, y.Offset);
-        while (c.MoveNext())
-            ElementwiseDriver.Unary<T, TOp>(ref Unsafe.Add(ref x.StorageBase, c.Offset0), sx, ref Unsafe.Add(ref y.StorageBase, c.Offset1), sy, n, w);
+        bool streamStaged = ElementwiseDriver.Streams<T>((nint)Math.Min(plan.RowCount * n, nint.MaxValue));
+        ForRowRanges(plan, (first, count) =>
+        {
+            var c = RowCursor.Range(plan, first, count, x.Offset, y.Offset);
+            while (c.MoveNext())
+                ElementwiseDriver.Unary<T, TOp>(ref Unsafe.Add(ref x.StorageBase, c.Offset0), sx, ref Unsafe.Add(ref y.StorageBase, c.Offset1), sy, n, w, streamStaged);
+        });
         return y;
     }
 
@@ -79,15 +84,20 @@ public static partial class NDArray
         nint n = plan.RowLength, sx = plan.Strides[0][^1], sy = plan.Strides[1][^1], sz = plan.Strides[2][^1];
         if (plan.RowCount == 1 && sx == 1 && sy == 1 && sz == 1 && Threading.For(n) > 1)
         {
-            ParallelContiguous(n, w, x, y, z, static (xx, yy, zz, start, len, width) =>
-                ElementwiseDriver.BinaryContiguous<T, TOp>(ref Unsafe.Add(ref xx.FirstElement, start), ref Unsafe.Add(ref yy.FirstElement, start),
-                    ref Unsafe.Add(ref zz.FirstElement, start), len, width));
+            bool stream = ElementwiseDriver.Streams<T>(n);
+            ParallelContiguous(n, w, x, y, z, (xx, yy, zz, start, len, width) =>
+                ElementwiseDriver.Binary<T, TOp>(ref Unsafe.Add(ref xx.FirstElement, start), 1, ref Unsafe.Add(ref yy.FirstElement, start), 1,
+                    ref Unsafe.Add(ref zz.FirstElement, start), 1, len, width, stream));
             return z;
         }
-        var c = new RowCursor(plan, x.Offset, y.Offset, z.Offset);
-        while (c.MoveNext())
-            ElementwiseDriver.Binary<T, TOp>(ref Unsafe.Add(ref x.StorageBase, c.Offset0), sx, ref Unsafe.Add(ref y.StorageBase, c.Offset1), sy,
-                ref Unsafe.Add(ref z.StorageBase, c.Offset2), sz, n, w);
+        bool streamStaged = ElementwiseDriver.Streams<T>((nint)Math.Min(plan.RowCount * n, nint.MaxValue));
+        ForRowRanges(plan, (first, count) =>
+        {
+            var c = RowCursor.Range(plan, first, count, x.Offset, y.Offset, z.Offset);
+            while (c.MoveNext())
+                ElementwiseDriver.Binary<T, TOp>(ref Unsafe.Add(ref x.StorageBase, c.Offset0), sx, ref Unsafe.Add(ref y.StorageBase, c.Offset1), sy,
+                    ref Unsafe.Add(ref z.StorageBase, c.Offset2), sz, n, w, streamStaged);
+        });
         return z;
     }
 
@@ -108,11 +118,30 @@ public static partial class NDArray
         var w = SimdPolicy.Current;
         nint n = plan.RowLength;
         nint sx = plan.Strides[0][^1], sy = plan.Strides[1][^1], su = plan.Strides[2][^1], sz = plan.Strides[3][^1];
-        var c = new RowCursor(plan, x.Offset, y.Offset, u.Offset, z.Offset);
-        while (c.MoveNext())
-            ElementwiseDriver.Ternary<T, TOp>(ref Unsafe.Add(ref x.StorageBase, c.Offset0), sx, ref Unsafe.Add(ref y.StorageBase, c.Offset1), sy,
-                ref Unsafe.Add(ref u.StorageBase, c.Offset2), su, ref Unsafe.Add(ref z.StorageBase, c.Offset3), sz, n, w);
+        bool streamStaged = ElementwiseDriver.Streams<T>((nint)Math.Min(plan.RowCount * n, nint.MaxValue));
+        ForRowRanges(plan, (first, count) =>
+        {
+            var c = RowCursor.Range(plan, first, count, x.Offset, y.Offset, u.Offset, z.Offset);
+            while (c.MoveNext())
+                ElementwiseDriver.Ternary<T, TOp>(ref Unsafe.Add(ref x.StorageBase, c.Offset0), sx, ref Unsafe.Add(ref y.StorageBase, c.Offset1), sy,
+                    ref Unsafe.Add(ref u.StorageBase, c.Offset2), su, ref Unsafe.Add(ref z.StorageBase, c.Offset3), sz, n, w, streamStaged);
+        });
         return z;
+    }
+
+    // Rows of a multi-row plan (strided, broadcast or sliced views) split into contiguous ranges of rows, one per
+    // thread; each row is computed exactly as in the serial loop, so the result is independent of the thread count.
+    private static void ForRowRanges(IterationPlan plan, Action<long, long> rows)
+    {
+        long total = plan.RowCount * plan.RowLength;
+        int threads = plan.RowCount > 1 ? (int)Math.Min(Threading.For(total), plan.RowCount) : 1;
+        if (threads <= 1) { rows(0, plan.RowCount); return; }
+        long per = (plan.RowCount + threads - 1) / threads;
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        {
+            long first = t * per;
+            if (first < plan.RowCount) rows(first, Math.Min(per, plan.RowCount - first));
+        });
     }
 
     private delegate void ChunkKernel2<T>(NDArray<T> x, NDArray<T> y, nint start, nint length, VectorWidth w) where T : unmanaged;

@@ -8,23 +8,35 @@ namespace Kernels.Tensors.Drivers;
 
 /// <summary>
 /// The one vectorised loop for element-wise operators over a row: widest chosen width first, unrolled four times,
-/// then narrower widths for the tail, then scalar. No alignment peeling, so a result never depends on where the
-/// buffer happens to start. Output may alias an input only exactly (same start, same stride).
-/// Row shapes handled: all operands contiguous; one input broadcast (stride 0) against contiguous others;
-/// anything else through a strided scalar loop.
+/// then narrower widths for the tail, then scalar. No alignment-dependent split of the work, so a result never
+/// depends on where the buffer happens to start. Output may alias an input only exactly (same start, same stride).
+/// Row shapes handled: all operands contiguous; one input broadcast (stride 0) against contiguous others; strided
+/// operands are staged through small stack buffers (see <c>ElementwiseDriver.Staged.cs</c>); long contiguous
+/// outputs are written with streaming stores (see <c>ElementwiseDriver.Streaming.cs</c>).
 /// </summary>
-internal static class ElementwiseDriver
+internal static partial class ElementwiseDriver
 {
     // ---------------- unary ----------------
 
-    public static void Unary<T, TOp>(ref T x, nint sx, ref T y, nint sy, nint n, VectorWidth w)
+    /// <summary>y[i·sy] = f(x[i·sx]) for one row; <paramref name="streamStaged"/>: the whole operation's output is
+    /// long (<see cref="Streams{T}"/>), so blocks reach a contiguous output through streaming stores (a row that is
+    /// itself that long streams anyway).</summary>
+    public static void Unary<T, TOp>(ref T x, nint sx, ref T y, nint sy, nint n, VectorWidth w, bool streamStaged = false)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOperator<T>
     {
-        if (sx == 1 && sy == 1) { UnaryContiguous<T, TOp>(ref x, ref y, n, w); return; }
         if (sx == 0 && sy == 1) { FillContiguous(ref y, n, TOp.Invoke(x)); return; }
+        bool stream = sy == 1 && (streamStaged || Streams<T>(n));
+        if (sx == 1 && sy == 1)
+        {
+            if (stream && TOp.Vectorizable && CanStream<T>(n, w)) UnaryStreaming<T, TOp>(ref x, ref y, n, w);
+            else UnaryContiguous<T, TOp>(ref x, ref y, n, w);
+            return;
+        }
+        if (sx != 0 && ((TOp.Vectorizable && w > VectorWidth.Scalar) || stream)) { UnaryStaged<T, TOp>(ref x, sx, ref y, sy, n, w, stream); return; }
         for (nint i = 0; i < n; i++) Unsafe.Add(ref y, i * sy) = TOp.Invoke(Unsafe.Add(ref x, i * sx));
     }
 
+    /// <summary>y[i] = f(x[i]) over contiguous rows, ordinary stores.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void UnaryContiguous<T, TOp>(ref T x, ref T y, nint n, VectorWidth w)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOperator<T>
@@ -86,19 +98,29 @@ internal static class ElementwiseDriver
 
     // ---------------- binary ----------------
 
-    public static void Binary<T, TOp>(ref T x, nint sx, ref T y, nint sy, ref T z, nint sz, nint n, VectorWidth w)
+    /// <summary>z[i·sz] = f(x[i·sx], y[i·sy]) for one row; <paramref name="streamStaged"/> as in
+    /// <see cref="Unary{T, TOp}"/>.</summary>
+    public static void Binary<T, TOp>(ref T x, nint sx, ref T y, nint sy, ref T z, nint sz, nint n, VectorWidth w, bool streamStaged = false)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOperator<T>
     {
         if (sz == 1)
         {
-            if (sx == 1 && sy == 1) { BinaryContiguous<T, TOp>(ref x, ref y, ref z, n, w); return; }
-            if (sx == 0 && sy == 1) { BinaryScalarVector<T, TOp>(x, ref y, ref z, n, w, scalarIsLeft: true); return; }
-            if (sx == 1 && sy == 0) { BinaryScalarVector<T, TOp>(y, ref x, ref z, n, w, scalarIsLeft: false); return; }
+            bool stream = streamStaged || Streams<T>(n);
+            if (stream && sx == 1 && sy == 1 && CanStream<T>(n, w)) { BinaryStreaming<T, TOp>(ref x, ref y, ref z, n, w); return; }
+            if (!stream || (sx == 1 && sy == 1))
+            {
+                if (sx == 1 && sy == 1) { BinaryContiguous<T, TOp>(ref x, ref y, ref z, n, w); return; }
+                if (sx == 0 && sy == 1) { BinaryScalarVector<T, TOp>(x, ref y, ref z, n, w, scalarIsLeft: true); return; }
+                if (sx == 1 && sy == 0) { BinaryScalarVector<T, TOp>(y, ref x, ref z, n, w, scalarIsLeft: false); return; }
+            }
+            if ((sx | sy) != 0) { BinaryStaged<T, TOp>(ref x, sx, ref y, sy, ref z, sz, n, w, stream); return; }
         }
+        else if ((sx | sy) != 0 && w > VectorWidth.Scalar) { BinaryStaged<T, TOp>(ref x, sx, ref y, sy, ref z, sz, n, w, stream: false); return; }
         for (nint i = 0; i < n; i++)
             Unsafe.Add(ref z, i * sz) = TOp.Invoke(Unsafe.Add(ref x, i * sx), Unsafe.Add(ref y, i * sy));
     }
 
+    /// <summary>z[i] = f(x[i], y[i]) over contiguous rows, ordinary stores.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void BinaryContiguous<T, TOp>(ref T x, ref T y, ref T z, nint n, VectorWidth w)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOperator<T>
@@ -204,32 +226,38 @@ internal static class ElementwiseDriver
 
     // ---------------- ternary ----------------
 
-    public static void Ternary<T, TOp>(ref T x, nint sx, ref T y, nint sy, ref T u, nint su, ref T z, nint sz, nint n, VectorWidth w)
+    /// <summary>z[i·sz] = f(x[i·sx], y[i·sy], u[i·su]) for one row; <paramref name="streamStaged"/> as in
+    /// <see cref="Unary{T, TOp}"/>.</summary>
+    public static void Ternary<T, TOp>(ref T x, nint sx, ref T y, nint sy, ref T u, nint su, ref T z, nint sz, nint n, VectorWidth w, bool streamStaged = false)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : ITernaryOperator<T>
     {
-        // Broadcast operands (stride 0) are loaded as a splat, so every mix of contiguous and broadcast inputs
-        // against a contiguous output is vectorised.
-        if (sz == 1 && (sx | 1) == 1 && (sy | 1) == 1 && (su | 1) == 1)
-        {
-            nint i = 0;
-            if (w >= VectorWidth.W256)
-            {
-                nint c = Vector256<T>.Count;
-                for (; i <= n - c; i += c)
-                    TOp.Invoke(Load256(ref x, sx, i), Load256(ref y, sy, i), Load256(ref u, su, i)).StoreUnsafe(ref z, (nuint)i);
-            }
-            if (w >= VectorWidth.W128)
-            {
-                nint c = Vector128<T>.Count;
-                for (; i <= n - c; i += c)
-                    TOp.Invoke(Load128(ref x, sx, i), Load128(ref y, sy, i), Load128(ref u, su, i)).StoreUnsafe(ref z, (nuint)i);
-            }
-            for (; i < n; i++)
-                Unsafe.Add(ref z, i) = TOp.Invoke(Unsafe.Add(ref x, i * sx), Unsafe.Add(ref y, i * sy), Unsafe.Add(ref u, i * su));
-            return;
-        }
+        bool stream = sz == 1 && (streamStaged || Streams<T>(n));
+        if (!stream && sz == 1 && (sx | 1) == 1 && (sy | 1) == 1 && (su | 1) == 1) { TernaryUnitOrBroadcast<T, TOp>(ref x, sx, ref y, sy, ref u, su, ref z, n, w); return; }
+        if (w > VectorWidth.Scalar || stream) { TernaryStaged<T, TOp>(ref x, sx, ref y, sy, ref u, su, ref z, sz, n, w, stream); return; }
         for (nint i = 0; i < n; i++)
             Unsafe.Add(ref z, i * sz) = TOp.Invoke(Unsafe.Add(ref x, i * sx), Unsafe.Add(ref y, i * sy), Unsafe.Add(ref u, i * su));
+    }
+
+    // Every operand contiguous (stride 1) or broadcast (stride 0) against a contiguous output. Broadcast operands
+    // are loaded as a splat, so every such mix is vectorised.
+    private static void TernaryUnitOrBroadcast<T, TOp>(ref T x, nint sx, ref T y, nint sy, ref T u, nint su, ref T z, nint n, VectorWidth w)
+        where T : unmanaged, IFloatingPointIeee754<T> where TOp : ITernaryOperator<T>
+    {
+        nint i = 0;
+        if (w >= VectorWidth.W256)
+        {
+            nint c = Vector256<T>.Count;
+            for (; i <= n - c; i += c)
+                TOp.Invoke(Load256(ref x, sx, i), Load256(ref y, sy, i), Load256(ref u, su, i)).StoreUnsafe(ref z, (nuint)i);
+        }
+        if (w >= VectorWidth.W128)
+        {
+            nint c = Vector128<T>.Count;
+            for (; i <= n - c; i += c)
+                TOp.Invoke(Load128(ref x, sx, i), Load128(ref y, sy, i), Load128(ref u, su, i)).StoreUnsafe(ref z, (nuint)i);
+        }
+        for (; i < n; i++)
+            Unsafe.Add(ref z, i) = TOp.Invoke(Unsafe.Add(ref x, i * sx), Unsafe.Add(ref y, i * sy), Unsafe.Add(ref u, i * su));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

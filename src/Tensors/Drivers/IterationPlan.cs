@@ -88,6 +88,31 @@ internal struct RowCursor
 
     private bool _first;
 
+    /// <summary>
+    /// A cursor over rows [<paramref name="firstRow"/>, <paramref name="firstRow"/> + <paramref name="rowCount"/>)
+    /// of the plan: the C-order multi-index of <paramref name="firstRow"/> is decoded once, so row ranges can be
+    /// handed to different threads.
+    /// </summary>
+    public static RowCursor Range(IterationPlan plan, long firstRow, long rowCount, nint start0, nint start1 = 0, nint start2 = 0, nint start3 = 0)
+    {
+        var c = new RowCursor(plan, start0, start1, start2, start3);
+        c._remaining = Math.Min(rowCount, plan.RowCount - firstRow);
+        var s = plan.Strides;
+        int k = s.Length;
+        long rest = firstRow;
+        for (int d = c._index.Length - 1; d >= 0 && rest > 0; d--)
+        {
+            int i = (int)(rest % plan.Shape[d]);
+            rest /= plan.Shape[d];
+            c._index[d] = i;
+            c.Offset0 += i * s[0][d];
+            if (k > 1) c.Offset1 += i * s[1][d];
+            if (k > 2) c.Offset2 += i * s[2][d];
+            if (k > 3) c.Offset3 += i * s[3][d];
+        }
+        return c;
+    }
+
     /// <summary>Advances to the next row; false when all rows have been visited.</summary>
     public bool MoveNext()
     {
