@@ -10,6 +10,8 @@ namespace Kernels.Tests;
 /// Runs the xunit (and FsCheck.Xunit) tests of this assembly in-process and prints
 /// <c>N passed, N failed, N skipped</c>; exit code 1 when a test failed or none ran.
 /// Usage: <c>Kernels.TestRunner [FILTER...]</c> — a test runs when its display name contains any FILTER (none: all).
+/// With <c>KERNELS_RUNNER_VERBOSE=1</c> every passed test's display name is printed too (to see, for example, which
+/// devices a theory ran on).
 /// </summary>
 internal static class InProcessRunner
 {
@@ -31,7 +33,7 @@ internal static class InProcessRunner
             .ToList();
         Console.WriteLine($"{RuntimeInfo()}: running {selected.Count} of {discovery.TestCases.Count} test cases");
 
-        var execution = new ExecutionSink();
+        var execution = new ExecutionSink { Verbose = Environment.GetEnvironmentVariable("KERNELS_RUNNER_VERBOSE") == "1" };
         using (var executor = framework.GetExecutor(assembly.GetName()))
         {
             // One test collection at a time keeps the output readable under emulation; results do not depend on it.
@@ -79,6 +81,7 @@ internal static class InProcessRunner
     private sealed class ExecutionSink : LongLivedMarshalByRefObject, IMessageSink
     {
         public int Passed, Failed, Skipped;
+        public bool Verbose;
         public readonly ConcurrentQueue<string> Failures = new();
         public readonly ManualResetEvent Finished = new(false);
 
@@ -86,7 +89,10 @@ internal static class InProcessRunner
         {
             switch (message)
             {
-                case ITestPassed: Interlocked.Increment(ref Passed); break;
+                case ITestPassed passed:
+                    Interlocked.Increment(ref Passed);
+                    if (Verbose) Console.WriteLine($"passed {passed.Test.DisplayName}");
+                    break;
                 case ITestSkipped: Interlocked.Increment(ref Skipped); break;
                 case ITestFailed failed:
                     Interlocked.Increment(ref Failed);
