@@ -23,6 +23,8 @@ public sealed class IlgpuDevice : ComputeDevice
     private readonly Lazy<IlgpuKernelSet<float>> _single;
     private readonly Lazy<IlgpuKernelSet<double>> _double;
     private readonly Lazy<Action<Index1D, ArrayView<ulong>, ArrayView<int>, int, int, int>> _compareExchange;
+    private readonly Lazy<Action<KernelConfig, ArrayView<ulong>, ArrayView<int>, int, int>> _sortTiles;
+    private readonly Lazy<Action<KernelConfig, ArrayView<ulong>, ArrayView<int>, int, int, int>> _mergeTiles;
     private readonly int _parallelism;
     private readonly ReductionShape _reduction;
     private int _gone;
@@ -44,6 +46,8 @@ public sealed class IlgpuDevice : ComputeDevice
         _single = new(() => IlgpuKernelSet<float>.Create<SingleArithmetic>(Accelerator));
         _double = new(() => IlgpuKernelSet<double>.Create<DoubleArithmetic>(Accelerator));
         _compareExchange = new(() => Accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<ulong>, ArrayView<int>, int, int, int>(SortKernels.CompareExchange));
+        _sortTiles = new(() => Accelerator.LoadStreamKernel<ArrayView<ulong>, ArrayView<int>, int, int>(SortKernels.SortTiles));
+        _mergeTiles = new(() => Accelerator.LoadStreamKernel<ArrayView<ulong>, ArrayView<int>, int, int, int>(SortKernels.MergeTiles));
         _parallelism = Math.Max(1, Accelerator.NumMultiprocessors * Accelerator.MaxNumThreadsPerMultiprocessor);
         _reduction = info.Kind == DeviceKind.IlgpuCpu ? new ReductionShape(32, 4) : new ReductionShape(256, 256);
     }
@@ -294,10 +298,20 @@ public sealed class IlgpuDevice : ComputeDevice
         Run(() =>
         {
             set.SortLoad.Value((int)total, V(keys), ranks.View, order.View, cols, padded);
-            var exchange = _compareExchange.Value;
-            for (int k = 2; k <= padded; k <<= 1)
-                for (int j = k >> 1; j > 0; j >>= 1)
-                    exchange((int)total, ranks.View, order.View, padded, k, j);
+            if (padded >= 2)
+            {
+                // Stages with distance j < tile run in shared memory; only j ≥ tile goes through global memory.
+                int tile = Math.Min(Math.Min(SortKernels.MaxTile, padded), 2 * Math.Min(256, Accelerator.MaxNumThreadsPerGroup));
+                var tiles = new KernelConfig((int)(total / tile), tile / 2);
+                _sortTiles.Value(tiles, ranks.View, order.View, padded, tile);
+                var exchange = _compareExchange.Value;
+                for (int k = 2 * tile; k <= padded; k <<= 1)
+                {
+                    for (int j = k >> 1; j >= tile; j >>= 1)
+                        exchange((int)total, ranks.View, order.View, padded, k, j);
+                    _mergeTiles.Value(tiles, ranks.View, order.View, padded, tile, k);
+                }
+            }
             set.SortStore.Value(rows * cols, ranks.View, order.View, V(keys), V(indices), cols, padded);
         }, "row sort");
     }

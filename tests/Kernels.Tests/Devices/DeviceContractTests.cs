@@ -396,7 +396,9 @@ public sealed class DeviceContractTests
     {
         var device = DevicesUnderTest.Get(id);
         var random = new Random(12);
-        foreach (var (rows, cols) in new[] { (1, 1), (3, 5), (2, 64), (4, 100), (1, 513) })
+        // Up to 3000 columns (padded 4096): the shared-memory tile stages, and three block sizes beyond the tile that mix
+        // global stages with shared-memory merges.
+        foreach (var (rows, cols) in new[] { (1, 1), (1, 2), (3, 5), (2, 64), (4, 100), (1, 513), (3, 1500), (2, 3000) })
         {
             var keys = new double[rows * cols];
             for (int i = 0; i < keys.Length; i++) keys[i] = Math.Round(random.NextDouble() * 20 - 10);   // many ties
