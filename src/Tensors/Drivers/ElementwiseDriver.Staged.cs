@@ -15,6 +15,8 @@ internal static partial class ElementwiseDriver
 
     private static int StageLength<T>() where T : unmanaged => StageBytes / Unsafe.SizeOf<T>();
 
+    // The staged loops are optimised at once (AggressiveOptimization): methods with stackalloc get no on-stack
+    // replacement, so at tier 0 their per-element copy loops would run unoptimised until tiering caught up.
     // Why staging: a strided (non-unit, non-zero) operand cannot be loaded as a vector, and running the whole row
     // through the scalar operator costs 3–6× the contiguous time per element (and uses the scalar form of
     // transcendental operators, so a strided result would differ from a contiguous one). Copying a block of each strided operand into a contiguous stack buffer is a cheap
@@ -37,6 +39,7 @@ internal static partial class ElementwiseDriver
     // contiguous loads and one even-lane shuffle per vector instead of a scalar copy per element. The last vector
     // is left to the scalar loop, because a full load there would read one element past the view's last one.
     // Returns how many elements were staged. A pure copy, so the width does not change any result.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static nint StageEvenElements<T>(ref T p, nint m, ref T b) where T : unmanaged
     {
         nint i = 0;
@@ -90,7 +93,7 @@ internal static partial class ElementwiseDriver
         for (nint i = 0; i < m; i++) Unsafe.Add(ref z, i * sz) = Unsafe.Add(ref b, i);
     }
 
-    [SkipLocalsInit]
+    [SkipLocalsInit, MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void UnaryStaged<T, TOp>(ref T x, nint sx, ref T y, nint sy, nint n, VectorWidth w, bool stream)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOperator<T>
     {
@@ -106,7 +109,7 @@ internal static partial class ElementwiseDriver
         if (viaBuffer && sy == 1) Interlocked.MemoryBarrier();
     }
 
-    [SkipLocalsInit]
+    [SkipLocalsInit, MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BinaryStaged<T, TOp>(ref T x, nint sx, ref T y, nint sy, ref T z, nint sz, nint n, VectorWidth w, bool stream)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOperator<T>
     {
@@ -128,7 +131,7 @@ internal static partial class ElementwiseDriver
         if (viaBuffer && sz == 1) Interlocked.MemoryBarrier();
     }
 
-    [SkipLocalsInit]
+    [SkipLocalsInit, MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TernaryStaged<T, TOp>(ref T x, nint sx, ref T y, nint sy, ref T u, nint su, ref T z, nint sz, nint n, VectorWidth w, bool stream)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : ITernaryOperator<T>
     {

@@ -84,6 +84,7 @@ internal static partial class ElementwiseDriver
     // dst[0..m) = src[0..m) with the aligned middle written by streaming stores: how a staged block computed in a
     // stack buffer reaches a long contiguous output without a read-for-ownership. A copy, so it cannot change a
     // result; the caller fences once after its last block.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void CopyStreaming<T>(ref T source, ref T destination, nint m) where T : unmanaged
     {
         nint c = Vector256<T>.Count;
