@@ -50,19 +50,19 @@ public static partial class NDArray
         var plan = IterationPlan.Create(x.Shape, x.StridesArray, y.StridesArray);
         var w = SimdPolicy.Current;
         nint n = plan.RowLength, sx = plan.Strides[0][^1], sy = plan.Strides[1][^1];
+        // Streaming stores are decided on the whole output, so a result never depends on how the work is split.
+        bool stream = ElementwiseDriver.Streams<T>((nint)Math.Min(plan.RowCount * n, nint.MaxValue));
         if (plan.RowCount == 1 && sx == 1 && sy == 1 && Threading.For(n) > 1)
         {
-            bool stream = ElementwiseDriver.Streams<T>(n);
             ParallelContiguous(n, w, x, y, (xx, yy, start, len, width) =>
                 ElementwiseDriver.Unary<T, TOp>(ref Unsafe.Add(ref xx.FirstElement, start), 1, ref Unsafe.Add(ref yy.FirstElement, start), 1, len, width, stream));
             return y;
         }
-        bool streamStaged = ElementwiseDriver.Streams<T>((nint)Math.Min(plan.RowCount * n, nint.MaxValue));
         ForRowRanges(plan, (first, count) =>
         {
             var c = RowCursor.Range(plan, first, count, x.Offset, y.Offset);
             while (c.MoveNext())
-                ElementwiseDriver.Unary<T, TOp>(ref Unsafe.Add(ref x.StorageBase, c.Offset0), sx, ref Unsafe.Add(ref y.StorageBase, c.Offset1), sy, n, w, streamStaged);
+                ElementwiseDriver.Unary<T, TOp>(ref Unsafe.Add(ref x.StorageBase, c.Offset0), sx, ref Unsafe.Add(ref y.StorageBase, c.Offset1), sy, n, w, stream);
         });
         return y;
     }
@@ -82,21 +82,21 @@ public static partial class NDArray
         var plan = IterationPlan.Create(shape, x.StridesArray, y.StridesArray, z.StridesArray);
         var w = SimdPolicy.Current;
         nint n = plan.RowLength, sx = plan.Strides[0][^1], sy = plan.Strides[1][^1], sz = plan.Strides[2][^1];
+        // Streaming stores are decided on the whole output, so a result never depends on how the work is split.
+        bool stream = ElementwiseDriver.Streams<T>((nint)Math.Min(plan.RowCount * n, nint.MaxValue));
         if (plan.RowCount == 1 && sx == 1 && sy == 1 && sz == 1 && Threading.For(n) > 1)
         {
-            bool stream = ElementwiseDriver.Streams<T>(n);
             ParallelContiguous(n, w, x, y, z, (xx, yy, zz, start, len, width) =>
                 ElementwiseDriver.Binary<T, TOp>(ref Unsafe.Add(ref xx.FirstElement, start), 1, ref Unsafe.Add(ref yy.FirstElement, start), 1,
                     ref Unsafe.Add(ref zz.FirstElement, start), 1, len, width, stream));
             return z;
         }
-        bool streamStaged = ElementwiseDriver.Streams<T>((nint)Math.Min(plan.RowCount * n, nint.MaxValue));
         ForRowRanges(plan, (first, count) =>
         {
             var c = RowCursor.Range(plan, first, count, x.Offset, y.Offset, z.Offset);
             while (c.MoveNext())
                 ElementwiseDriver.Binary<T, TOp>(ref Unsafe.Add(ref x.StorageBase, c.Offset0), sx, ref Unsafe.Add(ref y.StorageBase, c.Offset1), sy,
-                    ref Unsafe.Add(ref z.StorageBase, c.Offset2), sz, n, w, streamStaged);
+                    ref Unsafe.Add(ref z.StorageBase, c.Offset2), sz, n, w, stream);
         });
         return z;
     }
@@ -118,13 +118,13 @@ public static partial class NDArray
         var w = SimdPolicy.Current;
         nint n = plan.RowLength;
         nint sx = plan.Strides[0][^1], sy = plan.Strides[1][^1], su = plan.Strides[2][^1], sz = plan.Strides[3][^1];
-        bool streamStaged = ElementwiseDriver.Streams<T>((nint)Math.Min(plan.RowCount * n, nint.MaxValue));
+        bool stream = ElementwiseDriver.Streams<T>((nint)Math.Min(plan.RowCount * n, nint.MaxValue));
         ForRowRanges(plan, (first, count) =>
         {
             var c = RowCursor.Range(plan, first, count, x.Offset, y.Offset, u.Offset, z.Offset);
             while (c.MoveNext())
                 ElementwiseDriver.Ternary<T, TOp>(ref Unsafe.Add(ref x.StorageBase, c.Offset0), sx, ref Unsafe.Add(ref y.StorageBase, c.Offset1), sy,
-                    ref Unsafe.Add(ref u.StorageBase, c.Offset2), su, ref Unsafe.Add(ref z.StorageBase, c.Offset3), sz, n, w, streamStaged);
+                    ref Unsafe.Add(ref u.StorageBase, c.Offset2), su, ref Unsafe.Add(ref z.StorageBase, c.Offset3), sz, n, w, stream);
         });
         return z;
     }

@@ -18,14 +18,14 @@ internal static partial class ElementwiseDriver
 {
     // ---------------- unary ----------------
 
-    /// <summary>y[i·sy] = f(x[i·sx]) for one row; <paramref name="streamStaged"/>: the whole operation's output is
-    /// long (<see cref="Streams{T}"/>), so blocks reach a contiguous output through streaming stores (a row that is
-    /// itself that long streams anyway).</summary>
-    public static void Unary<T, TOp>(ref T x, nint sx, ref T y, nint sy, nint n, VectorWidth w, bool streamStaged = false)
+    /// <summary>y[i·sy] = f(x[i·sx]) for one row; <paramref name="stream"/>: the caller decided (by
+    /// <see cref="Streams{T}"/> of the whole operation, never of a thread's share) that a contiguous output is
+    /// written with streaming stores. Callers that read the output back at once (reduction accumulators) pass false.</summary>
+    public static void Unary<T, TOp>(ref T x, nint sx, ref T y, nint sy, nint n, VectorWidth w, bool stream = false)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IUnaryOperator<T>
     {
         if (sx == 0 && sy == 1) { FillContiguous(ref y, n, TOp.Invoke(x)); return; }
-        bool stream = sy == 1 && (streamStaged || Streams<T>(n));
+        stream &= sy == 1;
         if (sx == 1 && sy == 1)
         {
             if (stream && TOp.Vectorizable && CanStream<T>(n, w)) UnaryStreaming<T, TOp>(ref x, ref y, n, w);
@@ -98,14 +98,13 @@ internal static partial class ElementwiseDriver
 
     // ---------------- binary ----------------
 
-    /// <summary>z[i·sz] = f(x[i·sx], y[i·sy]) for one row; <paramref name="streamStaged"/> as in
+    /// <summary>z[i·sz] = f(x[i·sx], y[i·sy]) for one row; <paramref name="stream"/> as in
     /// <see cref="Unary{T, TOp}"/>.</summary>
-    public static void Binary<T, TOp>(ref T x, nint sx, ref T y, nint sy, ref T z, nint sz, nint n, VectorWidth w, bool streamStaged = false)
+    public static void Binary<T, TOp>(ref T x, nint sx, ref T y, nint sy, ref T z, nint sz, nint n, VectorWidth w, bool stream = false)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : IBinaryOperator<T>
     {
         if (sz == 1)
         {
-            bool stream = streamStaged || Streams<T>(n);
             if (stream && sx == 1 && sy == 1 && CanStream<T>(n, w)) { BinaryStreaming<T, TOp>(ref x, ref y, ref z, n, w); return; }
             if (!stream || (sx == 1 && sy == 1))
             {
@@ -226,12 +225,12 @@ internal static partial class ElementwiseDriver
 
     // ---------------- ternary ----------------
 
-    /// <summary>z[i·sz] = f(x[i·sx], y[i·sy], u[i·su]) for one row; <paramref name="streamStaged"/> as in
+    /// <summary>z[i·sz] = f(x[i·sx], y[i·sy], u[i·su]) for one row; <paramref name="stream"/> as in
     /// <see cref="Unary{T, TOp}"/>.</summary>
-    public static void Ternary<T, TOp>(ref T x, nint sx, ref T y, nint sy, ref T u, nint su, ref T z, nint sz, nint n, VectorWidth w, bool streamStaged = false)
+    public static void Ternary<T, TOp>(ref T x, nint sx, ref T y, nint sy, ref T u, nint su, ref T z, nint sz, nint n, VectorWidth w, bool stream = false)
         where T : unmanaged, IFloatingPointIeee754<T> where TOp : ITernaryOperator<T>
     {
-        bool stream = sz == 1 && (streamStaged || Streams<T>(n));
+        stream &= sz == 1;
         if (!stream && sz == 1 && (sx | 1) == 1 && (sy | 1) == 1 && (su | 1) == 1) { TernaryUnitOrBroadcast<T, TOp>(ref x, sx, ref y, sy, ref u, su, ref z, n, w); return; }
         if (w > VectorWidth.Scalar || stream) { TernaryStaged<T, TOp>(ref x, sx, ref y, sy, ref u, su, ref z, sz, n, w, stream); return; }
         for (nint i = 0; i < n; i++)
