@@ -19,9 +19,9 @@ internal static partial class ElementwiseDriver
     // replacement, so at tier 0 their per-element copy loops would run unoptimised until tiering caught up.
     // Why staging: a strided (non-unit, non-zero) operand cannot be loaded as a vector, and running the whole row
     // through the scalar operator costs 3–6× the contiguous time per element (and uses the scalar form of
-    // transcendental operators, so a strided result would differ from a contiguous one). Copying a block of each strided operand into a contiguous stack buffer is a cheap
-    // load/store loop; the operator then runs through the same vector loops as contiguous rows, and a strided
-    // output is scattered back from a buffer. Operands that are already contiguous are used in place, and an output
+    // transcendental operators, so a strided result would differ from a contiguous one). Copying a block of each
+    // strided operand into a contiguous stack buffer is a cheap load/store loop; the operator then runs through the
+    // same vector loops as contiguous rows, and a strided output is scattered back from a buffer. Operands that are already contiguous are used in place, and an output
     // that exactly aliases an input stays correct because each block is read completely before it is written.
 
     // Copies m elements at stride s into the buffer (s != 1), or returns the operand itself (s == 1).
