@@ -13,8 +13,12 @@ namespace Kernels.Tensors.Operators;
 /// Small enough to inline, which the BCL's <c>Vector512.Exp</c> is not: in a fused loop (the selective scan's
 /// exp(ΔA) per state element) the BCL call also spills every live register around it and costs several times the
 /// polynomial. Only plain vector arithmetic is used (rounding by the 1.5·2ᵖ shifter, exponent bits by a logical
-/// shift), so every width runs natively on AVX2 as on AVX-512 and NEON. The element-wise <c>Exp</c> operator keeps
-/// the BCL function.
+/// shift), so every width runs natively on AVX2 as on AVX-512 and NEON.
+/// <para>It is also deterministic, which the BCL's is not: <c>Vector256.Exp</c> gives different last bits when it
+/// runs as precompiled ReadyToRun code (multiply-adds not fused) than when a tier-1 loop inlines it (fused), so the
+/// same input could give two results in one process depending on JIT timing. Here every step is an exactly rounded
+/// IEEE operation or an explicit fused multiply-add (fused in software where the CPU lacks FMA, which is slow but
+/// exact), so every width and the scalar twin return the same bits, at every tier.</para>
 /// </remarks>
 internal static class InlineExp
 {
@@ -24,6 +28,64 @@ internal static class InlineExp
     // x + 1.5·2ᵖ rounds x to an integer in the low mantissa bits (p = 23 float, 52 double).
     private const float ShifterF = 12582912f;
     private const double ShifterD = 6755399441055744.0;
+
+    /// <summary>eˣ for one value, the same steps as the vector forms (and so the same bits as every lane).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Exp<T>(T x) where T : unmanaged
+    {
+        if (typeof(T) == typeof(float)) { float r = Exp(Unsafe.As<T, float>(ref x)); return Unsafe.As<float, T>(ref r); }
+        double d = Exp(Unsafe.As<T, double>(ref x));
+        return Unsafe.As<double, T>(ref d);
+    }
+
+    private static float Exp(float x)
+    {
+        if (float.IsNaN(x)) return x;
+        float c = Math.Clamp(x, -104f, 89f);
+        float k = float.FusedMultiplyAdd(c, Log2EF, ShifterF) - ShifterF;
+        float r = float.FusedMultiplyAdd(k, -Ln2HighF, c);
+        r = float.FusedMultiplyAdd(k, -Ln2LowF, r);
+        float p = 1f / 5040;
+        p = float.FusedMultiplyAdd(p, r, 1f / 720);
+        p = float.FusedMultiplyAdd(p, r, 1f / 120);
+        p = float.FusedMultiplyAdd(p, r, 1f / 24);
+        p = float.FusedMultiplyAdd(p, r, 1f / 6);
+        p = float.FusedMultiplyAdd(p, r, 0.5f);
+        p = float.FusedMultiplyAdd(p, r, 1f);
+        p = float.FusedMultiplyAdd(p, r, 1f);
+        float k1 = Math.Clamp(k, -126f, 127f);
+        return p * Power(k1) * Power(k - k1);
+
+        static float Power(float k) => BitConverter.Int32BitsToSingle(
+            (BitConverter.SingleToInt32Bits(ShifterF + k) - BitConverter.SingleToInt32Bits(ShifterF) + 127) << 23);
+    }
+
+    private static double Exp(double x)
+    {
+        if (double.IsNaN(x)) return x;
+        double c = Math.Clamp(x, -746.0, 710.0);
+        double k = double.FusedMultiplyAdd(c, Log2ED, ShifterD) - ShifterD;
+        double r = double.FusedMultiplyAdd(k, -Ln2HighD, c);
+        r = double.FusedMultiplyAdd(k, -Ln2LowD, r);
+        double p = 1.0 / 479001600;
+        p = double.FusedMultiplyAdd(p, r, 1.0 / 39916800);
+        p = double.FusedMultiplyAdd(p, r, 1.0 / 3628800);
+        p = double.FusedMultiplyAdd(p, r, 1.0 / 362880);
+        p = double.FusedMultiplyAdd(p, r, 1.0 / 40320);
+        p = double.FusedMultiplyAdd(p, r, 1.0 / 5040);
+        p = double.FusedMultiplyAdd(p, r, 1.0 / 720);
+        p = double.FusedMultiplyAdd(p, r, 1.0 / 120);
+        p = double.FusedMultiplyAdd(p, r, 1.0 / 24);
+        p = double.FusedMultiplyAdd(p, r, 1.0 / 6);
+        p = double.FusedMultiplyAdd(p, r, 0.5);
+        p = double.FusedMultiplyAdd(p, r, 1.0);
+        p = double.FusedMultiplyAdd(p, r, 1.0);
+        double k1 = Math.Clamp(k, -1022.0, 1023.0);
+        return p * Power(k1) * Power(k - k1);
+
+        static double Power(double k) => BitConverter.Int64BitsToDouble(
+            (BitConverter.DoubleToInt64Bits(ShifterD + k) - BitConverter.DoubleToInt64Bits(ShifterD) + 1023L) << 52);
+    }
 
     /// <summary>eˣ per lane (see the class summary).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -5,31 +5,27 @@ using System.Runtime.Intrinsics;
 namespace Kernels.Tensors.Operators;
 
 /// <summary>
-/// Generic front ends over the BCL's float/double-only vector functions (Exp, Log, FusedMultiplyAdd), plus
-/// accuracy-preserving compositions (expm1, log1p by Kahan's trick) that the BCL does not vectorise.
+/// Generic front ends over our exp and log (<see cref="InlineExp"/>, <see cref="InlineLog"/>) and the BCL's fused
+/// multiply-add, plus accuracy-preserving compositions (expm1 on x ≤ 0, log1p on [0, 1]). Every vector function has a
+/// scalar twin that takes the same steps, so an operator's scalar path (array tails, the scalar width) returns the
+/// same bits as its lanes: results do not depend on the vector width, the length or the alignment.
 /// The <c>typeof(T)</c> tests are JIT-time constants, so each instantiation keeps one branch.
 /// </summary>
 internal static class VectorMath
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> Exp<T>(Vector128<T> x) => typeof(T) == typeof(float)
-        ? Vector128.Exp(x.AsSingle()).As<float, T>() : Vector128.Exp(x.AsDouble()).As<double, T>();
+    public static Vector128<T> Exp<T>(Vector128<T> x) => InlineExp.Exp(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> Exp<T>(Vector256<T> x) => typeof(T) == typeof(float)
-        ? Vector256.Exp(x.AsSingle()).As<float, T>() : Vector256.Exp(x.AsDouble()).As<double, T>();
+    public static Vector256<T> Exp<T>(Vector256<T> x) => InlineExp.Exp(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> Exp<T>(Vector512<T> x) => typeof(T) == typeof(float)
-        ? Vector512.Exp(x.AsSingle()).As<float, T>() : Vector512.Exp(x.AsDouble()).As<double, T>();
+    public static Vector512<T> Exp<T>(Vector512<T> x) => InlineExp.Exp(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<T> Log<T>(Vector128<T> x) => typeof(T) == typeof(float)
-        ? Vector128.Log(x.AsSingle()).As<float, T>() : Vector128.Log(x.AsDouble()).As<double, T>();
+    public static Vector128<T> Log<T>(Vector128<T> x) => InlineLog.Log(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<T> Log<T>(Vector256<T> x) => typeof(T) == typeof(float)
-        ? Vector256.Log(x.AsSingle()).As<float, T>() : Vector256.Log(x.AsDouble()).As<double, T>();
+    public static Vector256<T> Log<T>(Vector256<T> x) => InlineLog.Log(x);
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<T> Log<T>(Vector512<T> x) => typeof(T) == typeof(float)
-        ? Vector512.Log(x.AsSingle()).As<float, T>() : Vector512.Log(x.AsDouble()).As<double, T>();
+    public static Vector512<T> Log<T>(Vector512<T> x) => InlineLog.Log(x);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<T> Fma<T>(Vector128<T> a, Vector128<T> b, Vector128<T> c) => typeof(T) == typeof(float)
@@ -135,23 +131,28 @@ internal static class VectorMath
         return Vector512.ConditionalSelect(Vector512.Equals(u, Vector512<T>.One), t, r);
     }
 
-    /// <summary>Scalar expm1 by the same trick, for the scalar reference path.</summary>
-    public static T Expm1<T>(T x) where T : IFloatingPointIeee754<T>
+    /// <summary>eˣ, the scalar twin of the vector forms.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Exp<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => InlineExp.Exp(x);
+
+    /// <summary>ln x, the scalar twin of the vector forms.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Log<T>(T x) where T : unmanaged, IFloatingPointIeee754<T> => InlineLog.Log(x);
+
+    /// <summary>eˣ − 1 for x ≤ 0, the scalar twin of the vector forms (same series, same switch point).</summary>
+    public static T Expm1NonPositive<T>(T x) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        T u = T.Exp(x);
-        if (u == T.One) return x;
-        T um1 = u - T.One;
-        if (um1 == -T.One) return um1;
-        if (T.IsPositiveInfinity(u)) return u;
-        return um1 * x / T.Log(u);
+        if (!(x >= T.CreateTruncating(SeriesLimit))) return Exp(x) - T.One;
+        var c = InverseFactorials<T>.Values;
+        T p = c[^1];
+        for (int k = c.Length - 2; k >= 0; k--) p = p * x + c[k];
+        return x + x * x * p;
     }
 
-    /// <summary>Scalar log1p by the same trick.</summary>
-    public static T Log1p<T>(T t) where T : IFloatingPointIeee754<T>
+    /// <summary>log1p(t) for t ∈ [0, 1], the scalar twin of the vector forms.</summary>
+    public static T Log1pUnit<T>(T t) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T u = T.One + t;
-        if (u == T.One) return t;
-        if (T.IsPositiveInfinity(u)) return u;
-        return T.Log(u) * t / (u - T.One);
+        return u == T.One ? t : Log(u) * t / (u - T.One);
     }
 }

@@ -34,7 +34,7 @@ internal readonly struct ScalarLane<T>(T value) : ISimdLane<ScalarLane<T>, T>
     public static ScalarLane<T> MultiplyAdd(ScalarLane<T> x, ScalarLane<T> y, ScalarLane<T> z) => new(T.FusedMultiplyAdd(x._value, y._value, z._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ScalarLane<T> Exp(ScalarLane<T> x) => new(T.Exp(x._value));
+    public static ScalarLane<T> Exp(ScalarLane<T> x) => new(InlineExp.Exp(x._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ScalarLane<T> Apply<TOperator>(ScalarLane<T> x) where TOperator : IUnaryOperator<T> => new(TOperator.Invoke(x._value));
