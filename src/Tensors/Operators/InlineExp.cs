@@ -14,11 +14,10 @@ namespace Kernels.Tensors.Operators;
 /// exp(ΔA) per state element) the BCL call also spills every live register around it and costs several times the
 /// polynomial. Only plain vector arithmetic is used (rounding by the 1.5·2ᵖ shifter, exponent bits by a logical
 /// shift), so every width runs natively on AVX2 as on AVX-512 and NEON.
-/// <para>It is also deterministic, which the BCL's is not: <c>Vector256.Exp</c> gives different last bits when it
-/// runs as precompiled ReadyToRun code (multiply-adds not fused) than when a tier-1 loop inlines it (fused), so the
-/// same input could give two results in one process depending on JIT timing. Here every step is an exactly rounded
-/// IEEE operation or an explicit fused multiply-add (fused in software where the CPU lacks FMA, which is slow but
-/// exact), so every width and the scalar twin return the same bits, at every tier.</para>
+/// <para>It is also strictly lane-wise, which the BCL's was not in our loops: there a NaN in one lane changed the
+/// last bit of another lane's result, so an element's value depended on how a loop grouped elements into vectors.
+/// Here every step is an exactly rounded IEEE operation or an explicit fused multiply-add (fused in software where
+/// the CPU lacks FMA, which is slow but exact), so every width and the scalar twin return the same bits.</para>
 /// </remarks>
 internal static class InlineExp
 {

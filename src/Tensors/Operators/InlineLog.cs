@@ -11,10 +11,9 @@ namespace Kernels.Tensors.Operators;
 /// ln(x &lt; 0) = NaN, NaN propagates, subnormal inputs are scaled into the normal range first.
 /// </summary>
 /// <remarks>
-/// Ours rather than the BCL's <c>Vector256.Log</c> for the reason <see cref="InlineExp"/> gives: the BCL function
-/// returns different last bits depending on whether it runs as precompiled (ReadyToRun) code or inlined into a
-/// tier-1 loop, so one input could give two results in one process. Every step here is an exactly rounded IEEE
-/// operation or a fused multiply-add, so every width — and the scalar twin — returns the same bits.
+/// Ours rather than the BCL's <c>Vector256.Log</c> for the reason <see cref="InlineExp"/> gives (a result must not
+/// depend on the other lanes of its vector). Every step here is an exactly rounded IEEE operation or a fused
+/// multiply-add, so every width — and the scalar twin — returns the same bits.
 /// The exponent is read by the 2ᵖ shifter's bit pattern, as there is no int64 → double conversion before AVX-512.
 /// </remarks>
 internal static class InlineLog
