@@ -5,7 +5,7 @@ using Kernels.Devices.Algorithms;
 namespace Kernels.Cli;
 
 /// <summary>
-/// <c>kernels bench devices [--backend ID[,ID…]|all] [--dtype f32|f64] [--repeat N] [--quick]</c> (also
+/// <c>kernels bench devices [--backend ID[,ID…]|all] [--dtype f32|f64] [--repeat N] [--quick|--large]</c> (also
 /// <c>kernels bench --backend ID</c>): the same operations on each device — αx + βy and Σx (GB/s), GEMM n³
 /// (GFLOP/s), transpose, diagonal scan (GB/s), row sort (Mkeys/s), sliced Wasserstein and a CG iteration on the
 /// Poisson stencil — timed to completion (each run ends with a device synchronisation), data already on the device.
@@ -17,6 +17,9 @@ internal static class DeviceBenchCommand
 
     private static readonly Sizes Full = new(1 << 22, 512, 2048, (8, 1024, 512), (64, 8192), (8192, 16, 64), 256);
     private static readonly Sizes Quick = new(1 << 16, 64, 256, (2, 128, 64), (8, 1024), (512, 4, 8), 32);
+    // GPU-sized (--large): the GEMM of the target (8192³) and arrays of 256 MiB–1 GiB, big enough to leave
+    // a 50 MB L2 far behind so the bandwidth rows measure device memory.
+    private static readonly Sizes Large = new(1 << 26, 8192, 8192, (8, 4096, 8192), (256, 8192), (1 << 18, 16, 128), 1024);
 
     public static int Run(CliArguments args)
     {
@@ -24,6 +27,7 @@ internal static class DeviceBenchCommand
         string dtype = args.Get("--dtype") ?? "f32";
         int repeat = args.GetInt("--repeat", 5);
         bool quick = args.Has("--quick");
+        bool large = args.Has("--large");
         args.RejectUnknown();
         var catalog = DeviceSupport.Catalog;
         var ids = backends == "all" ? [.. catalog.Devices.Select(d => d.Id)] : backends.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -32,7 +36,7 @@ internal static class DeviceBenchCommand
         foreach (string id in ids)
         {
             using var device = catalog.Open(id);
-            var sizes = quick || device.Info.Kind == DeviceKind.IlgpuCpu ? Quick : Full;
+            var sizes = quick || device.Info.Kind == DeviceKind.IlgpuCpu ? Quick : large ? Large : Full;
             if (dtype == "f64") Bench<double>(device, sizes, repeat);
             else if (dtype == "f32") Bench<float>(device, sizes, repeat);
             else throw new UsageException($"--dtype must be f32 or f64, got '{dtype}'");
@@ -57,6 +61,8 @@ internal static class DeviceBenchCommand
         using (var x = device.Upload<T>(Data(s.Vector)))
         using (var y = device.Upload<T>(Data(s.Vector)))
         {
+            // The copy is the bandwidth yardstick the scan and axpby rows are judged against (bytes read + written).
+            Row($"copy n={s.Vector}", () => device.Copy(x, y), 2.0 * s.Vector * size, "GB/s");
             Row($"axpby n={s.Vector}", () => device.Axpby(T.One, x, T.One, y), 3.0 * s.Vector * size, "GB/s");
             Row($"sum n={s.Vector}", () => device.Reduce(ReduceOperation.Sum, x), 1.0 * s.Vector * size, "GB/s");
         }
@@ -75,7 +81,22 @@ internal static class DeviceBenchCommand
         using (var b = device.Upload<T>(Data(scanSize)))
         using (var h = device.Allocate<T>(scanSize))
         using (var final = device.Allocate<T>((long)sb * sd))
+        {
             Row($"scan ({sb},{sl},{sd})", () => device.DiagonalScan(sb, sl, sd, a, b, null, h, final), 3.0 * scanSize * size, "GB/s");
+#if KERNELS_ILGPU
+            if (device is Kernels.Backends.Ilgpu.IlgpuDevice gpu && gpu.Info.Kind != DeviceKind.IlgpuCpu)
+            {
+                // Both strategies, whatever the heuristic picked: one thread per sequence (3 array passes) and
+                // chunked in time (5 passes, more parallelism).
+                foreach (int chunks in new[] { 1, 4 })
+                {
+                    gpu.ScanChunks = chunks;
+                    Row($"scan ({sb},{sl},{sd}) chunks={chunks}", () => device.DiagonalScan(sb, sl, sd, a, b, null, h, final), 3.0 * scanSize * size, "GB/s");
+                }
+                gpu.ScanChunks = null;
+            }
+#endif
+        }
         // Selective scan at the scan's (batch, length) with a 16-state: channels = D/16 so the state updates match the scan's size.
         var shape = new SelectiveScanShape(sb, sl, Math.Max(1, sd / 16), 16);
         long sequence = (long)shape.Batch * shape.Length * shape.Channels, projection = (long)shape.Batch * shape.Length * shape.State;

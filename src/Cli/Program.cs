@@ -52,7 +52,7 @@ internal static class Program
                    [--softplus] [--h0 H0.npy] [--reverse] [--grid HxW [--column-major]] [--dy DY.npy [--dstate DS.npy]]
                                          S6/Mamba scan: writes y.npy state.npy (with --dy the gradients du.npy ddelta.npy dA.npy ...)
           bench selective-scan [--quick] float selective scan (8, 2048, 512, 16) forward and backward
-          bench devices [--backend ID,..|all] [--dtype f32|f64] [--quick]
+          bench devices [--backend ID,..|all] [--dtype f32|f64] [--quick|--large]
                                          the device contract's operations on each device (cpu, cuda:N,
                                          opencl:N, ilgpu-cpu); also: bench --backend ID
           hippo --kind legs|legt|lagt|fout --n N -o OUT [--ptd EPS] [--dplr]   writes a.npy b.npy (HiPPO state matrices);

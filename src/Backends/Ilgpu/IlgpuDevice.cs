@@ -233,8 +233,12 @@ public sealed class IlgpuDevice : ComputeDevice
     protected override void GemmCore<T>(int batch, bool transposeA, bool transposeB, int m, int n, int k, T alpha, DeviceBuffer<T> a, DeviceBuffer<T> b, T beta, DeviceBuffer<T> c)
     {
         var arguments = new GemmArguments<T>(m, n, k, transposeA ? 1 : 0, transposeB ? 1 : 0, alpha, beta, T.IsZero(beta) ? 0 : 1);
-        var grid = new Index3D((n + GemmKernels.Tile - 1) / GemmKernels.Tile, (m + GemmKernels.Tile - 1) / GemmKernels.Tile, batch);
-        Run(() => Set<T>().Gemm.Value(new KernelConfig(grid, new Index3D(GemmKernels.Threads, GemmKernels.Threads, 1)), V(a), V(b), V(c), arguments), "GEMM");
+        // Float takes the 128-tile kernel with its 8×8 register block; double's 4×4 block keeps it out of spills.
+        bool large = typeof(T) == typeof(float);
+        int tile = large ? GemmKernels.LargeTile : GemmKernels.Tile;
+        var grid = new Index3D((n + tile - 1) / tile, (m + tile - 1) / tile, batch);
+        var config = new KernelConfig(grid, new Index3D(GemmKernels.Threads, GemmKernels.Threads, 1));
+        Run(() => (large ? Set<T>().GemmLarge : Set<T>().Gemm).Value(config, V(a), V(b), V(c), arguments), "GEMM");
     }
 
     /// <inheritdoc />
@@ -256,7 +260,9 @@ public sealed class IlgpuDevice : ComputeDevice
         ArrayView<T> h0 = initial is null ? V(final) : V(initial);   // not read when HasInitial = 0
         if (chunks == 1)
         {
-            Run(() => set.ScanSequential.Value(sequences, V(a), V(b), h0, V(states), V(final), arguments), "diagonal scan");
+            int group = ScanKernels.SequentialGroup;
+            var config = new KernelConfig((sequences + group - 1) / group, group);
+            Run(() => set.ScanSequential.Value(config, V(a), V(b), h0, V(states), V(final), arguments), "diagonal scan");
             return;
         }
         long parts = (long)sequences * chunks;

@@ -20,9 +20,10 @@ internal sealed class IlgpuKernelSet<T> where T : unmanaged
         Axpby = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, T, T, int>(ElementwiseKernels.Axpby<T, TOps>)),
         Reduce = new(() => accelerator.LoadStreamKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, int, int>(ReductionKernels.Reduce<T, TOps>)),
         Gemm = new(() => accelerator.LoadStreamKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.Gemm<T, TOps>)),
+        GemmLarge = new(() => accelerator.LoadStreamKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.GemmLarge<T, TOps>)),
         Transpose = new(() => accelerator.LoadStreamKernel<ArrayView<T>, ArrayView<T>, int, int>(TransposeKernels.Transpose)),
         SelectiveScan = new(() => accelerator.LoadStreamKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>(SelectiveScanKernels.Forward<T, TOps>)),
-        ScanSequential = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>(ScanKernels.Sequential<T, TOps>)),
+        ScanSequential = new(() => accelerator.LoadStreamKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>(ScanKernels.Sequential<T, TOps>)),
         ScanLocal = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>(ScanKernels.LocalChunks<T, TOps>)),
         ScanChain = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>(ScanKernels.ChainCarries<T, TOps>)),
         ScanFixUp = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>(ScanKernels.FixUp<T, TOps>)),
@@ -40,9 +41,10 @@ internal sealed class IlgpuKernelSet<T> where T : unmanaged
     public Lazy<Action<Index1D, ArrayView<T>, ArrayView<T>, T, T, int>> Axpby { get; private init; } = null!;
     public Lazy<Action<KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, int, int>> Reduce { get; private init; } = null!;
     public Lazy<Action<KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> Gemm { get; private init; } = null!;
+    public Lazy<Action<KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> GemmLarge { get; private init; } = null!;
     public Lazy<Action<KernelConfig, ArrayView<T>, ArrayView<T>, int, int>> Transpose { get; private init; } = null!;
     public Lazy<Action<KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>> SelectiveScan { get; private init; } = null!;
-    public Lazy<Action<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>> ScanSequential { get; private init; } = null!;
+    public Lazy<Action<KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>> ScanSequential { get; private init; } = null!;
     public Lazy<Action<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>> ScanLocal { get; private init; } = null!;
     public Lazy<Action<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>> ScanChain { get; private init; } = null!;
     public Lazy<Action<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>> ScanFixUp { get; private init; } = null!;

@@ -30,15 +30,34 @@ internal static class ScanKernels
     private static int TimeOf(ScanArguments s, int chunk, int i) =>
         s.Reverse != 0 ? s.ChunkEnd(chunk) - 1 - i : s.ChunkStart(chunk) + i;
 
-    public static void Sequential<T, TOps>(Index1D sequence, ArrayView<T> a, ArrayView<T> b, ArrayView<T> initial, ArrayView<T> states, ArrayView<T> final, ScanArguments s)
+    /// <summary>Threads per group of <see cref="Sequential{T, TOps}"/>: small, so that a few tens of thousands of sequences
+    /// still spread over every multiprocessor (ILGPU's automatic grouping took 1024, leaving half an H100 idle).</summary>
+    public const int SequentialGroup = 128;
+
+    public static void Sequential<T, TOps>(ArrayView<T> a, ArrayView<T> b, ArrayView<T> initial, ArrayView<T> states, ArrayView<T> final, ScanArguments s)
         where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
     {
+        int sequence = Grid.GlobalIndex.X;
+        if (sequence >= s.Batch * s.Channels) return;
         TOps ops = default;
         T h = s.HasInitial != 0 ? initial[sequence] : ops.Zero;
-        for (int i = 0; i < s.Length; i++)
+        long step = s.Reverse != 0 ? -(long)s.Channels : s.Channels;
+        long at = At(s, sequence, s.Reverse != 0 ? s.Length - 1 : 0);
+        int i = 0;
+        // Four steps' loads are issued before their stores: the compiler cannot move a load above a store to
+        // `states` (it might alias), so one step at a time leaves one load pair in flight per thread, and a
+        // step's latency, not the bandwidth, set the pace (43 % of copy bandwidth on an H100 before this).
+        for (; i + 4 <= s.Length; i += 4, at += 4 * step)
         {
-            int t = s.Reverse != 0 ? s.Length - 1 - i : i;
-            long at = At(s, sequence, t);
+            T a0 = a[at], a1 = a[at + step], a2 = a[at + 2 * step], a3 = a[at + 3 * step];
+            T b0 = b[at], b1 = b[at + step], b2 = b[at + 2 * step], b3 = b[at + 3 * step];
+            h = ops.MultiplyAdd(a0, h, b0); states[at] = h;
+            h = ops.MultiplyAdd(a1, h, b1); states[at + step] = h;
+            h = ops.MultiplyAdd(a2, h, b2); states[at + 2 * step] = h;
+            h = ops.MultiplyAdd(a3, h, b3); states[at + 3 * step] = h;
+        }
+        for (; i < s.Length; i++, at += step)
+        {
             h = ops.MultiplyAdd(a[at], h, b[at]);
             states[at] = h;
         }

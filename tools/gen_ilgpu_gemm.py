@@ -1,0 +1,118 @@
+"""Writes src/Backends/Ilgpu/Kernels/GemmKernels.cs: the ILGPU GEMM kernels with their register blocks spelled out
+as named locals (a LocalMemory array lives off-chip). Run: python3 tools/gen_ilgpu_gemm.py"""
+def kernel(name, tile, slice_, per, doc):
+    threads = 16
+    stride = tile + 4
+    loads = tile * slice_ // (threads * threads)
+    L = []
+    w = L.append
+    w(f'''    /// <summary>{doc}</summary>
+    public static void {name}<T, TOps>(ArrayView<T> a, ArrayView<T> b, ArrayView<T> c, GemmArguments<T> g) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {{
+        const int tile = {tile}, slice = {slice_}, stride = {stride};
+        TOps ops = default;
+        var tileA = SharedMemory.Allocate<T>(slice * stride);   // [kk][i], rows padded by 4 so the staging stores do not collide in a bank
+        var tileB = SharedMemory.Allocate<T>(slice * stride);   // [kk][j]''')
+    accs = [f"c{r}{q}" for r in range(per) for q in range(per)]
+    for r in range(per):
+        w("        T " + ", ".join(f"c{r}{q} = ops.Zero" for q in range(per)) + ";")
+    w(f'''
+        int tx = Group.IdxX, ty = Group.IdxY, tid = ty * Threads + tx;
+        int row0 = Grid.IdxY * tile, col0 = Grid.IdxX * tile;
+        long baseA = (long)Grid.IdxZ * g.M * g.K, baseB = (long)Grid.IdxZ * g.K * g.N, baseC = (long)Grid.IdxZ * g.M * g.N;
+
+        for (int k0 = 0; k0 < g.K; k0 += slice)
+        {{
+            for (int e = 0; e < {loads}; e++)
+            {{
+                int idx = tid + e * Threads * Threads;
+                // A element (i, l): stored at i·K + l, or at l·M + i when transposed; let the stored fast index vary fastest.
+                int i = g.TransposeA != 0 ? idx % tile : idx / slice;
+                int l = g.TransposeA != 0 ? idx / tile : idx % slice;
+                int gi = row0 + i, gl = k0 + l;
+                T va = ops.Zero;
+                if (gi < g.M && gl < g.K) va = a[baseA + (g.TransposeA != 0 ? (long)gl * g.M + gi : (long)gi * g.K + gl)];
+                tileA[l * stride + i] = va;
+
+                // B element (l, j): stored at l·N + j, or at j·K + l when transposed.
+                int j = g.TransposeB != 0 ? idx / slice : idx % tile;
+                int lb = g.TransposeB != 0 ? idx % slice : idx / tile;
+                int gj = col0 + j, glb = k0 + lb;
+                T vb = ops.Zero;
+                if (gj < g.N && glb < g.K) vb = b[baseB + (g.TransposeB != 0 ? (long)gj * g.K + glb : (long)glb * g.N + gj)];
+                tileB[lb * stride + j] = vb;
+            }}
+            Group.Barrier();
+            for (int kk = 0; kk < slice; kk++)
+            {{
+                int ra = kk * stride + ty, rb = kk * stride + tx;''')
+    w("                T " + ", ".join(f"a{r} = tileA[ra + {16*r}]" for r in range(per)) + ";")
+    w("                T " + ", ".join(f"b{q} = tileB[rb + {16*q}]" for q in range(per)) + ";")
+    for r in range(per):
+        w("                " + " ".join(f"c{r}{q} = ops.MultiplyAdd(a{r}, b{q}, c{r}{q});" for q in range(per)))
+    w('''            }
+            Group.Barrier();
+        }
+''')
+    for r in range(per):
+        w(f"        Store<T, TOps>(c, g, baseC, row0 + ty + {16*r}, col0 + tx, " + ", ".join(f"c{r}{q}" for q in range(per)) + ");")
+    w("    }\n")
+    return "\n".join(L)
+
+def store(per):
+    args = ", ".join(f"T v{q}" for q in range(per))
+    body = "\n".join(f"        StoreOne<T, TOps>(c, g, baseC, row, col + {16*q}, v{q});" for q in range(per))
+    return f'''    // Row `row` of a thread's block: its {per} columns are col, col + 16, … (neighbouring threads, neighbouring words).
+    private static void Store<T, TOps>(ArrayView<T> c, GemmArguments<T> g, long baseC, int row, int col, {args}) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {{
+        if (row >= g.M) return;
+{body}
+    }}
+'''
+
+head = '''using ILGPU;
+
+namespace Kernels.Backends.Ilgpu.Kernels;
+
+/// <summary>Scalar arguments of the <see cref="GemmKernels"/> kernels.</summary>
+internal readonly record struct GemmArguments<T>(int M, int N, int K, int TransposeA, int TransposeB, T Alpha, T Beta, int ReadC) where T : unmanaged;
+
+/// <summary>
+/// C = α·op(A)·op(B) + β·C, batched over grid z, by groups of 16×16 threads that each compute one tile of C: K is
+/// walked in slices staged in shared memory with coalesced loads (the loop order follows the stored layout,
+/// transposed or not), and every thread accumulates a register block whose rows and columns are strided by 16 so
+/// that neighbouring threads read neighbouring shared words and write neighbouring words of C.
+/// </summary>
+/// <remarks>
+/// The register block is spelled out as named locals (generated; see tools/gen_ilgpu_gemm.py): a
+/// <c>LocalMemory</c> array, which the first version used, lives in the GPU's off-chip local memory, and that
+/// kernel ran at 1.85 TFLOP/s on an H100 (3.6 % of cuBLAS). Float uses 128×128 tiles with an 8×8 block (64 FMAs per
+/// 16 shared loads); double keeps 64×64 tiles with a 4×4 block, as 64 double accumulators would exceed the
+/// register file and spill.
+/// </remarks>
+internal static class GemmKernels
+{
+    /// <summary>Threads per group along each axis.</summary>
+    public const int Threads = 16;
+
+    /// <summary>Tile edge of <see cref="GemmLarge{T, TOps}"/>.</summary>
+    public const int LargeTile = 128;
+
+    /// <summary>Tile edge of <see cref="Gemm{T, TOps}"/>.</summary>
+    public const int Tile = 64;
+
+'''
+tail = '''
+    private static void StoreOne<T, TOps>(ArrayView<T> c, GemmArguments<T> g, long baseC, int row, int col, T acc) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {
+        if (col >= g.N) return;
+        TOps ops = default;
+        long at = baseC + (long)row * g.N + col;
+        T value = ops.Multiply(g.Alpha, acc);
+        c[at] = g.ReadC != 0 ? ops.MultiplyAdd(g.Beta, c[at], value) : value;
+    }
+}
+'''
+out = head + kernel("GemmLarge", 128, 8, 8, "128×128 tiles, K slices of 8, an 8×8 register block per thread (float).") + "\n" \
+    + kernel("Gemm", 64, 16, 4, "64×64 tiles, K slices of 16, a 4×4 register block per thread (double).") + "\n" + store(8) + "\n" + store(4) + tail
+import os; open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src/Backends/Ilgpu/Kernels/GemmKernels.cs'), 'w').write(out)
