@@ -26,6 +26,7 @@ public sealed class IlgpuDevice : ComputeDevice
     private readonly Lazy<Action<KernelConfig, ArrayView<ulong>, ArrayView<int>, int, int>> _sortTiles;
     private readonly Lazy<Action<KernelConfig, ArrayView<ulong>, ArrayView<int>, int, int, int>> _mergeTiles;
     private readonly int _parallelism;
+    private readonly int _sequentialScanMinimum;
     private readonly ReductionShape _reduction;
     private int _gone;
 
@@ -49,6 +50,7 @@ public sealed class IlgpuDevice : ComputeDevice
         _sortTiles = new(() => Accelerator.LoadStreamKernel<ArrayView<ulong>, ArrayView<int>, int, int>(SortKernels.SortTiles));
         _mergeTiles = new(() => Accelerator.LoadStreamKernel<ArrayView<ulong>, ArrayView<int>, int, int, int>(SortKernels.MergeTiles));
         _parallelism = Math.Max(1, Accelerator.NumMultiprocessors * Accelerator.MaxNumThreadsPerMultiprocessor);
+        _sequentialScanMinimum = Math.Max(1, Accelerator.NumMultiprocessors * 2 * ScanKernels.SequentialGroup);
         _reduction = info.Kind == DeviceKind.IlgpuCpu ? new ReductionShape(32, 4) : new ReductionShape(256, 256);
     }
 
@@ -253,7 +255,10 @@ public sealed class IlgpuDevice : ComputeDevice
         DeviceBuffer<T> states, DeviceBuffer<T> final, bool reverse)
     {
         int sequences = checked(batch * channels);
-        int chunks = ScanChunks ?? (sequences >= _parallelism ? 1 : Math.Min(_parallelism / sequences, Math.Max(1, length / 32)));
+        // One thread per sequence reads each array once; chunking in time costs two more passes. Measured on an
+        // H100 at 65 536 sequences (8, 4096, 8192): one thread per sequence 2509 GB/s (90 % of a copy), 4 chunks
+        // 1163 GB/s. So chunk only when there are fewer than two 128-thread groups of sequences per multiprocessor.
+        int chunks = ScanChunks ?? (sequences >= _sequentialScanMinimum ? 1 : Math.Min(_parallelism / sequences, Math.Max(1, length / 32)));
         chunks = Math.Clamp(chunks, 1, Math.Max(1, length));
         var arguments = new ScanArguments(batch, length, channels, chunks, reverse ? 1 : 0, initial is null ? 0 : 1);
         var set = Set<T>();

@@ -14,7 +14,7 @@ internal static class ElementwiseKernels
         T v = x[i];
         y[i] = operation switch
         {
-            0 => ops.Subtract(ops.Zero, v),
+            0 => ops.Multiply(v, ops.Subtract(ops.Zero, ops.One)),   // −x as x·(−1): 0 − x would give −(+0) = +0
             1 => ops.Abs(v),
             2 => ops.Sqrt(v),
             3 => ops.Multiply(v, v),
