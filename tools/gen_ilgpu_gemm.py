@@ -21,28 +21,23 @@ def kernel(name, tile, slice_, per, doc):
         int row0 = Grid.IdxY * tile, col0 = Grid.IdxX * tile;
         long baseA = (long)Grid.IdxZ * g.M * g.K, baseB = (long)Grid.IdxZ * g.K * g.N, baseC = (long)Grid.IdxZ * g.M * g.N;
 
+        // Each thread stages {loads} elements of A and of B per slice. The next slice's elements are loaded into
+        // registers before the current slice's multiply-adds, so their global-memory latency hides behind them.''')
+    for e in range(loads):
+        w(f"        int idx{e} = tid + {e * 256};")
+        w(f"        int slotA{e} = SlotA(g, idx{e}, tile, slice, stride), slotB{e} = SlotB(g, idx{e}, tile, slice, stride);")
+        w(f"        T pa{e} = LoadA<T, TOps>(a, g, baseA, row0, 0, idx{e}, tile, slice), pb{e} = LoadB<T, TOps>(b, g, baseB, col0, 0, idx{e}, tile, slice);")
+    w(f'''
         for (int k0 = 0; k0 < g.K; k0 += slice)
-        {{
-            for (int e = 0; e < {loads}; e++)
-            {{
-                int idx = tid + e * Threads * Threads;
-                // A element (i, l): stored at i·K + l, or at l·M + i when transposed; let the stored fast index vary fastest.
-                int i = g.TransposeA != 0 ? idx % tile : idx / slice;
-                int l = g.TransposeA != 0 ? idx / tile : idx % slice;
-                int gi = row0 + i, gl = k0 + l;
-                T va = ops.Zero;
-                if (gi < g.M && gl < g.K) va = a[baseA + (g.TransposeA != 0 ? (long)gl * g.M + gi : (long)gi * g.K + gl)];
-                tileA[l * stride + i] = va;
-
-                // B element (l, j): stored at l·N + j, or at j·K + l when transposed.
-                int j = g.TransposeB != 0 ? idx / slice : idx % tile;
-                int lb = g.TransposeB != 0 ? idx % slice : idx / tile;
-                int gj = col0 + j, glb = k0 + lb;
-                T vb = ops.Zero;
-                if (gj < g.N && glb < g.K) vb = b[baseB + (g.TransposeB != 0 ? (long)gj * g.K + glb : (long)glb * g.N + gj)];
-                tileB[lb * stride + j] = vb;
-            }}
-            Group.Barrier();
+        {{''')
+    for e in range(loads):
+        w(f"            tileA[slotA{e}] = pa{e}; tileB[slotB{e}] = pb{e};")
+    w(f'''            Group.Barrier();
+            if (k0 + slice < g.K)
+            {{''')
+    for e in range(loads):
+        w(f"                pa{e} = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx{e}, tile, slice); pb{e} = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx{e}, tile, slice);")
+    w(f'''            }}
             for (int kk = 0; kk < slice; kk++)
             {{
                 int ra = kk * stride + ty, rb = kk * stride + tx;''')
@@ -80,7 +75,7 @@ internal readonly record struct GemmArguments<T>(int M, int N, int K, int Transp
 /// <summary>
 /// C = α·op(A)·op(B) + β·C, batched over grid z, by groups of 16×16 threads that each compute one tile of C: K is
 /// walked in slices staged in shared memory with coalesced loads (the loop order follows the stored layout,
-/// transposed or not), and every thread accumulates a register block whose rows and columns are strided by 16 so
+/// transposed or not; the next slice is read into registers while the current one is multiplied), and every thread accumulates a register block whose rows and columns are strided by 16 so
 /// that neighbouring threads read neighbouring shared words and write neighbouring words of C.
 /// </summary>
 /// <remarks>
@@ -103,6 +98,46 @@ internal static class GemmKernels
 
 '''
 tail = '''
+    // Element idx of a thread's share of the A slice: (i, l) with the stored fast index varying fastest, so a
+    // warp's loads are coalesced whether A is transposed (stored l·M + i) or not (i·K + l).
+    private static void CoordinatesA<T>(GemmArguments<T> g, int idx, int tile, int slice, out int i, out int l) where T : unmanaged
+    {
+        i = g.TransposeA != 0 ? idx % tile : idx / slice;
+        l = g.TransposeA != 0 ? idx / tile : idx % slice;
+    }
+
+    // Element idx of the B slice: (l, j), B stored l·N + j, or j·K + l when transposed.
+    private static void CoordinatesB<T>(GemmArguments<T> g, int idx, int tile, int slice, out int l, out int j) where T : unmanaged
+    {
+        j = g.TransposeB != 0 ? idx / slice : idx % tile;
+        l = g.TransposeB != 0 ? idx % slice : idx / tile;
+    }
+
+    private static int SlotA<T>(GemmArguments<T> g, int idx, int tile, int slice, int stride) where T : unmanaged
+    {
+        CoordinatesA(g, idx, tile, slice, out int i, out int l);
+        return l * stride + i;
+    }
+
+    private static int SlotB<T>(GemmArguments<T> g, int idx, int tile, int slice, int stride) where T : unmanaged
+    {
+        CoordinatesB(g, idx, tile, slice, out int l, out int j);
+        return l * stride + j;
+    }
+
+    private static T LoadA<T, TOps>(ArrayView<T> a, GemmArguments<T> g, long baseA, int row0, int k0, int idx, int tile, int slice) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {
+        CoordinatesA(g, idx, tile, slice, out int i, out int l);
+        int gi = row0 + i, gl = k0 + l;
+        return gi < g.M && gl < g.K ? a[baseA + (g.TransposeA != 0 ? (long)gl * g.M + gi : (long)gi * g.K + gl)] : default(TOps).Zero;
+    }
+
+    private static T LoadB<T, TOps>(ArrayView<T> b, GemmArguments<T> g, long baseB, int col0, int k0, int idx, int tile, int slice) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {
+        CoordinatesB(g, idx, tile, slice, out int l, out int j);
+        int gj = col0 + j, gl = k0 + l;
+        return gj < g.N && gl < g.K ? b[baseB + (g.TransposeB != 0 ? (long)gj * g.K + gl : (long)gl * g.N + gj)] : default(TOps).Zero;
+    }
     private static void StoreOne<T, TOps>(ArrayView<T> c, GemmArguments<T> g, long baseC, int row, int col, T acc) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
     {
         if (col >= g.N) return;

@@ -8,7 +8,7 @@ internal readonly record struct GemmArguments<T>(int M, int N, int K, int Transp
 /// <summary>
 /// C = α·op(A)·op(B) + β·C, batched over grid z, by groups of 16×16 threads that each compute one tile of C: K is
 /// walked in slices staged in shared memory with coalesced loads (the loop order follows the stored layout,
-/// transposed or not), and every thread accumulates a register block whose rows and columns are strided by 16 so
+/// transposed or not; the next slice is read into registers while the current one is multiplied), and every thread accumulates a register block whose rows and columns are strided by 16 so
 /// that neighbouring threads read neighbouring shared words and write neighbouring words of C.
 /// </summary>
 /// <remarks>
@@ -49,28 +49,35 @@ internal static class GemmKernels
         int row0 = Grid.IdxY * tile, col0 = Grid.IdxX * tile;
         long baseA = (long)Grid.IdxZ * g.M * g.K, baseB = (long)Grid.IdxZ * g.K * g.N, baseC = (long)Grid.IdxZ * g.M * g.N;
 
+        // Each thread stages 4 elements of A and of B per slice. The next slice's elements are loaded into
+        // registers before the current slice's multiply-adds, so their global-memory latency hides behind them.
+        int idx0 = tid + 0;
+        int slotA0 = SlotA(g, idx0, tile, slice, stride), slotB0 = SlotB(g, idx0, tile, slice, stride);
+        T pa0 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx0, tile, slice), pb0 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx0, tile, slice);
+        int idx1 = tid + 256;
+        int slotA1 = SlotA(g, idx1, tile, slice, stride), slotB1 = SlotB(g, idx1, tile, slice, stride);
+        T pa1 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx1, tile, slice), pb1 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx1, tile, slice);
+        int idx2 = tid + 512;
+        int slotA2 = SlotA(g, idx2, tile, slice, stride), slotB2 = SlotB(g, idx2, tile, slice, stride);
+        T pa2 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx2, tile, slice), pb2 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx2, tile, slice);
+        int idx3 = tid + 768;
+        int slotA3 = SlotA(g, idx3, tile, slice, stride), slotB3 = SlotB(g, idx3, tile, slice, stride);
+        T pa3 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx3, tile, slice), pb3 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx3, tile, slice);
+
         for (int k0 = 0; k0 < g.K; k0 += slice)
         {
-            for (int e = 0; e < 4; e++)
-            {
-                int idx = tid + e * Threads * Threads;
-                // A element (i, l): stored at i·K + l, or at l·M + i when transposed; let the stored fast index vary fastest.
-                int i = g.TransposeA != 0 ? idx % tile : idx / slice;
-                int l = g.TransposeA != 0 ? idx / tile : idx % slice;
-                int gi = row0 + i, gl = k0 + l;
-                T va = ops.Zero;
-                if (gi < g.M && gl < g.K) va = a[baseA + (g.TransposeA != 0 ? (long)gl * g.M + gi : (long)gi * g.K + gl)];
-                tileA[l * stride + i] = va;
-
-                // B element (l, j): stored at l·N + j, or at j·K + l when transposed.
-                int j = g.TransposeB != 0 ? idx / slice : idx % tile;
-                int lb = g.TransposeB != 0 ? idx % slice : idx / tile;
-                int gj = col0 + j, glb = k0 + lb;
-                T vb = ops.Zero;
-                if (gj < g.N && glb < g.K) vb = b[baseB + (g.TransposeB != 0 ? (long)gj * g.K + glb : (long)glb * g.N + gj)];
-                tileB[lb * stride + j] = vb;
-            }
+            tileA[slotA0] = pa0; tileB[slotB0] = pb0;
+            tileA[slotA1] = pa1; tileB[slotB1] = pb1;
+            tileA[slotA2] = pa2; tileB[slotB2] = pb2;
+            tileA[slotA3] = pa3; tileB[slotB3] = pb3;
             Group.Barrier();
+            if (k0 + slice < g.K)
+            {
+                pa0 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx0, tile, slice); pb0 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx0, tile, slice);
+                pa1 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx1, tile, slice); pb1 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx1, tile, slice);
+                pa2 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx2, tile, slice); pb2 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx2, tile, slice);
+                pa3 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx3, tile, slice); pb3 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx3, tile, slice);
+            }
             for (int kk = 0; kk < slice; kk++)
             {
                 int ra = kk * stride + ty, rb = kk * stride + tx;
@@ -114,28 +121,35 @@ internal static class GemmKernels
         int row0 = Grid.IdxY * tile, col0 = Grid.IdxX * tile;
         long baseA = (long)Grid.IdxZ * g.M * g.K, baseB = (long)Grid.IdxZ * g.K * g.N, baseC = (long)Grid.IdxZ * g.M * g.N;
 
+        // Each thread stages 4 elements of A and of B per slice. The next slice's elements are loaded into
+        // registers before the current slice's multiply-adds, so their global-memory latency hides behind them.
+        int idx0 = tid + 0;
+        int slotA0 = SlotA(g, idx0, tile, slice, stride), slotB0 = SlotB(g, idx0, tile, slice, stride);
+        T pa0 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx0, tile, slice), pb0 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx0, tile, slice);
+        int idx1 = tid + 256;
+        int slotA1 = SlotA(g, idx1, tile, slice, stride), slotB1 = SlotB(g, idx1, tile, slice, stride);
+        T pa1 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx1, tile, slice), pb1 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx1, tile, slice);
+        int idx2 = tid + 512;
+        int slotA2 = SlotA(g, idx2, tile, slice, stride), slotB2 = SlotB(g, idx2, tile, slice, stride);
+        T pa2 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx2, tile, slice), pb2 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx2, tile, slice);
+        int idx3 = tid + 768;
+        int slotA3 = SlotA(g, idx3, tile, slice, stride), slotB3 = SlotB(g, idx3, tile, slice, stride);
+        T pa3 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx3, tile, slice), pb3 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx3, tile, slice);
+
         for (int k0 = 0; k0 < g.K; k0 += slice)
         {
-            for (int e = 0; e < 4; e++)
-            {
-                int idx = tid + e * Threads * Threads;
-                // A element (i, l): stored at i·K + l, or at l·M + i when transposed; let the stored fast index vary fastest.
-                int i = g.TransposeA != 0 ? idx % tile : idx / slice;
-                int l = g.TransposeA != 0 ? idx / tile : idx % slice;
-                int gi = row0 + i, gl = k0 + l;
-                T va = ops.Zero;
-                if (gi < g.M && gl < g.K) va = a[baseA + (g.TransposeA != 0 ? (long)gl * g.M + gi : (long)gi * g.K + gl)];
-                tileA[l * stride + i] = va;
-
-                // B element (l, j): stored at l·N + j, or at j·K + l when transposed.
-                int j = g.TransposeB != 0 ? idx / slice : idx % tile;
-                int lb = g.TransposeB != 0 ? idx % slice : idx / tile;
-                int gj = col0 + j, glb = k0 + lb;
-                T vb = ops.Zero;
-                if (gj < g.N && glb < g.K) vb = b[baseB + (g.TransposeB != 0 ? (long)gj * g.K + glb : (long)glb * g.N + gj)];
-                tileB[lb * stride + j] = vb;
-            }
+            tileA[slotA0] = pa0; tileB[slotB0] = pb0;
+            tileA[slotA1] = pa1; tileB[slotB1] = pb1;
+            tileA[slotA2] = pa2; tileB[slotB2] = pb2;
+            tileA[slotA3] = pa3; tileB[slotB3] = pb3;
             Group.Barrier();
+            if (k0 + slice < g.K)
+            {
+                pa0 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx0, tile, slice); pb0 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx0, tile, slice);
+                pa1 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx1, tile, slice); pb1 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx1, tile, slice);
+                pa2 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx2, tile, slice); pb2 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx2, tile, slice);
+                pa3 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx3, tile, slice); pb3 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx3, tile, slice);
+            }
             for (int kk = 0; kk < slice; kk++)
             {
                 int ra = kk * stride + ty, rb = kk * stride + tx;
@@ -179,6 +193,46 @@ internal static class GemmKernels
         StoreOne<T, TOps>(c, g, baseC, row, col + 48, v3);
     }
 
+    // Element idx of a thread's share of the A slice: (i, l) with the stored fast index varying fastest, so a
+    // warp's loads are coalesced whether A is transposed (stored l·M + i) or not (i·K + l).
+    private static void CoordinatesA<T>(GemmArguments<T> g, int idx, int tile, int slice, out int i, out int l) where T : unmanaged
+    {
+        i = g.TransposeA != 0 ? idx % tile : idx / slice;
+        l = g.TransposeA != 0 ? idx / tile : idx % slice;
+    }
+
+    // Element idx of the B slice: (l, j), B stored l·N + j, or j·K + l when transposed.
+    private static void CoordinatesB<T>(GemmArguments<T> g, int idx, int tile, int slice, out int l, out int j) where T : unmanaged
+    {
+        j = g.TransposeB != 0 ? idx / slice : idx % tile;
+        l = g.TransposeB != 0 ? idx % slice : idx / tile;
+    }
+
+    private static int SlotA<T>(GemmArguments<T> g, int idx, int tile, int slice, int stride) where T : unmanaged
+    {
+        CoordinatesA(g, idx, tile, slice, out int i, out int l);
+        return l * stride + i;
+    }
+
+    private static int SlotB<T>(GemmArguments<T> g, int idx, int tile, int slice, int stride) where T : unmanaged
+    {
+        CoordinatesB(g, idx, tile, slice, out int l, out int j);
+        return l * stride + j;
+    }
+
+    private static T LoadA<T, TOps>(ArrayView<T> a, GemmArguments<T> g, long baseA, int row0, int k0, int idx, int tile, int slice) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {
+        CoordinatesA(g, idx, tile, slice, out int i, out int l);
+        int gi = row0 + i, gl = k0 + l;
+        return gi < g.M && gl < g.K ? a[baseA + (g.TransposeA != 0 ? (long)gl * g.M + gi : (long)gi * g.K + gl)] : default(TOps).Zero;
+    }
+
+    private static T LoadB<T, TOps>(ArrayView<T> b, GemmArguments<T> g, long baseB, int col0, int k0, int idx, int tile, int slice) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {
+        CoordinatesB(g, idx, tile, slice, out int l, out int j);
+        int gj = col0 + j, gl = k0 + l;
+        return gj < g.N && gl < g.K ? b[baseB + (g.TransposeB != 0 ? (long)gj * g.K + gl : (long)gl * g.N + gj)] : default(TOps).Zero;
+    }
     private static void StoreOne<T, TOps>(ArrayView<T> c, GemmArguments<T> g, long baseC, int row, int col, T acc) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
     {
         if (col >= g.N) return;
