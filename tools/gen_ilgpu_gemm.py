@@ -148,6 +148,6 @@ tail = '''
     }
 }
 '''
-out = head + kernel("GemmLarge", 128, 8, 8, "128×128 tiles, K slices of 8, an 8×8 register block per thread (float).") + "\n" \
+out = head + kernel("GemmLarge", 128, 16, 8, "128×128 tiles, K slices of 16, an 8×8 register block per thread (float).") + "\n" \
     + kernel("Gemm", 64, 16, 4, "64×64 tiles, K slices of 16, a 4×4 register block per thread (double).") + "\n" + store(8) + "\n" + store(4) + tail
 import os; open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src/Backends/Ilgpu/Kernels/GemmKernels.cs'), 'w').write(out)

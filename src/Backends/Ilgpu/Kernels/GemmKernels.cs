@@ -29,10 +29,10 @@ internal static class GemmKernels
     /// <summary>Tile edge of <see cref="Gemm{T, TOps}"/>.</summary>
     public const int Tile = 64;
 
-    /// <summary>128×128 tiles, K slices of 8, an 8×8 register block per thread (float).</summary>
+    /// <summary>128×128 tiles, K slices of 16, an 8×8 register block per thread (float).</summary>
     public static void GemmLarge<T, TOps>(ArrayView<T> a, ArrayView<T> b, ArrayView<T> c, GemmArguments<T> g) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
     {
-        const int tile = 128, slice = 8, stride = 132;
+        const int tile = 128, slice = 16, stride = 132;
         TOps ops = default;
         var tileA = SharedMemory.Allocate<T>(slice * stride);   // [kk][i], rows padded by 4 so the staging stores do not collide in a bank
         var tileB = SharedMemory.Allocate<T>(slice * stride);   // [kk][j]
@@ -49,7 +49,7 @@ internal static class GemmKernels
         int row0 = Grid.IdxY * tile, col0 = Grid.IdxX * tile;
         long baseA = (long)Grid.IdxZ * g.M * g.K, baseB = (long)Grid.IdxZ * g.K * g.N, baseC = (long)Grid.IdxZ * g.M * g.N;
 
-        // Each thread stages 4 elements of A and of B per slice. The next slice's elements are loaded into
+        // Each thread stages 8 elements of A and of B per slice. The next slice's elements are loaded into
         // registers before the current slice's multiply-adds, so their global-memory latency hides behind them.
         int idx0 = tid + 0;
         int slotA0 = SlotA(g, idx0, tile, slice, stride), slotB0 = SlotB(g, idx0, tile, slice, stride);
@@ -63,6 +63,18 @@ internal static class GemmKernels
         int idx3 = tid + 768;
         int slotA3 = SlotA(g, idx3, tile, slice, stride), slotB3 = SlotB(g, idx3, tile, slice, stride);
         T pa3 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx3, tile, slice), pb3 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx3, tile, slice);
+        int idx4 = tid + 1024;
+        int slotA4 = SlotA(g, idx4, tile, slice, stride), slotB4 = SlotB(g, idx4, tile, slice, stride);
+        T pa4 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx4, tile, slice), pb4 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx4, tile, slice);
+        int idx5 = tid + 1280;
+        int slotA5 = SlotA(g, idx5, tile, slice, stride), slotB5 = SlotB(g, idx5, tile, slice, stride);
+        T pa5 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx5, tile, slice), pb5 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx5, tile, slice);
+        int idx6 = tid + 1536;
+        int slotA6 = SlotA(g, idx6, tile, slice, stride), slotB6 = SlotB(g, idx6, tile, slice, stride);
+        T pa6 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx6, tile, slice), pb6 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx6, tile, slice);
+        int idx7 = tid + 1792;
+        int slotA7 = SlotA(g, idx7, tile, slice, stride), slotB7 = SlotB(g, idx7, tile, slice, stride);
+        T pa7 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx7, tile, slice), pb7 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx7, tile, slice);
 
         for (int k0 = 0; k0 < g.K; k0 += slice)
         {
@@ -70,6 +82,10 @@ internal static class GemmKernels
             tileA[slotA1] = pa1; tileB[slotB1] = pb1;
             tileA[slotA2] = pa2; tileB[slotB2] = pb2;
             tileA[slotA3] = pa3; tileB[slotB3] = pb3;
+            tileA[slotA4] = pa4; tileB[slotB4] = pb4;
+            tileA[slotA5] = pa5; tileB[slotB5] = pb5;
+            tileA[slotA6] = pa6; tileB[slotB6] = pb6;
+            tileA[slotA7] = pa7; tileB[slotB7] = pb7;
             Group.Barrier();
             if (k0 + slice < g.K)
             {
@@ -77,6 +93,10 @@ internal static class GemmKernels
                 pa1 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx1, tile, slice); pb1 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx1, tile, slice);
                 pa2 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx2, tile, slice); pb2 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx2, tile, slice);
                 pa3 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx3, tile, slice); pb3 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx3, tile, slice);
+                pa4 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx4, tile, slice); pb4 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx4, tile, slice);
+                pa5 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx5, tile, slice); pb5 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx5, tile, slice);
+                pa6 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx6, tile, slice); pb6 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx6, tile, slice);
+                pa7 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx7, tile, slice); pb7 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx7, tile, slice);
             }
             for (int kk = 0; kk < slice; kk++)
             {
