@@ -51,7 +51,10 @@ public sealed class IlgpuDevice : ComputeDevice
         _mergeTiles = new(() => Accelerator.LoadStreamKernel<ArrayView<ulong>, ArrayView<int>, int, int, int>(SortKernels.MergeTiles));
         _parallelism = Math.Max(1, Accelerator.NumMultiprocessors * Accelerator.MaxNumThreadsPerMultiprocessor);
         _sequentialScanMinimum = Math.Max(1, Accelerator.NumMultiprocessors * 2 * ScanKernels.SequentialGroup);
-        _reduction = info.Kind == DeviceKind.IlgpuCpu ? new ReductionShape(32, 4) : new ReductionShape(256, 256);
+        // GPUs: enough 256-thread groups to fill every multiprocessor (8 per SM = 2048 threads on an H100), so the
+        // first pass keeps enough loads in flight; 256 groups in all reached 22 % of copy bandwidth on an H100.
+        _reduction = info.Kind == DeviceKind.IlgpuCpu ? new ReductionShape(32, 4)
+            : new ReductionShape(256, Math.Max(256, Accelerator.NumMultiprocessors * 8));
     }
 
     /// <summary>Opens ILGPU's CPU accelerator (a simulated GPU with 32-wide warps and up to 1024 threads per group).</summary>

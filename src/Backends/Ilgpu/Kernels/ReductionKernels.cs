@@ -57,7 +57,7 @@ internal static class ReductionKernels
 
 /// <summary>
 /// Launch shape of the reductions on one device: group size (a power of two) and the most groups. GPUs take 256
-/// threads and up to 256 groups; ILGPU's CPU accelerator, which simulates every thread and barrier with OS
+/// threads and up to 8 groups per multiprocessor (at least 256); ILGPU's CPU accelerator, which simulates every thread and barrier with OS
 /// threads, takes 32 and 4 (the same kernel, far fewer synchronisations).
 /// </summary>
 internal readonly record struct ReductionShape(int GroupSize, int MaxGroups)
