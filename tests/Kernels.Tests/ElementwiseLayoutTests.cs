@@ -33,7 +33,7 @@ public class ElementwiseLayoutTests
         for (int i = 0; i < want.Length; i++)
         {
             double g = got[[i]];
-            Assert.True(BitConverter.DoubleToInt64Bits(g) == BitConverter.DoubleToInt64Bits(want[i]) || (double.IsNaN(g) && double.IsNaN(want[i])),
+            Assert.True(Reference.SameBitsOrBothNaN(g, want[i]),
                 $"{what}: element {i} is {g:R}, the contiguous loop gives {want[i]:R}");
         }
     }
@@ -97,7 +97,7 @@ public class ElementwiseLayoutTests
                 };
                 foreach (var (want, got, what) in pairs)
                     for (int i = 0; i < n; i++)
-                        Assert.True(BitConverter.SingleToInt32Bits(want[[i]]) == BitConverter.SingleToInt32Bits(got[[i]]) || (float.IsNaN(want[[i]]) && float.IsNaN(got[[i]])),
+                        Assert.True(Reference.SameBitsOrBothNaN(want[[i]], got[[i]]),
                             $"{what} {at}: element {i} is {got[[i]]:R}, the contiguous loop gives {want[[i]]:R}");
             }
     }

@@ -100,9 +100,9 @@ public class ElementwiseTests
                 var f = c.F(NDArray.FromArray(floats)).AsSpan();
                 for (int i = 0; i < n; i++)
                 {
-                    Assert.True(BitConverter.DoubleToInt64Bits(d[i]) == BitConverter.DoubleToInt64Bits(wantD[i]) || (double.IsNaN(d[i]) && double.IsNaN(wantD[i])),
+                    Assert.True(Reference.SameBitsOrBothNaN(d[i], wantD[i]),
                         $"{name} double n={n} i={i} x={values[i]:R}: {width} gives {d[i]:R}, scalar {wantD[i]:R}");
-                    Assert.True(BitConverter.SingleToInt32Bits(f[i]) == BitConverter.SingleToInt32Bits(wantF[i]) || (float.IsNaN(f[i]) && float.IsNaN(wantF[i])),
+                    Assert.True(Reference.SameBitsOrBothNaN(f[i], wantF[i]),
                         $"{name} float n={n} i={i} x={floats[i]:R}: {width} gives {f[i]:R}, scalar {wantF[i]:R}");
                 }
             }
@@ -241,7 +241,7 @@ public class ElementwiseTests
             for (int i = 0; i < n; i++)
             {
                 double want = c.Ref(a[i], b[i]);
-                Assert.True(BitConverter.DoubleToInt64Bits(z[i]) == BitConverter.DoubleToInt64Bits(want) || (double.IsNaN(z[i]) && double.IsNaN(want)),
+                Assert.True(Reference.SameBitsOrBothNaN(z[i], want),
                     $"{name} n={n} i={i}: {a[i]:R} op {b[i]:R} = {z[i]:R}, want {want:R} (width {width})");
             }
             // Scalar broadcast on either side takes the splat loop.

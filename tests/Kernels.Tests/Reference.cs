@@ -35,6 +35,14 @@ internal static class Reference
         return r;
     }
 
+    /// <summary>The same bit pattern, or both NaN (whatever their payloads): "the same result" for bit-identity tests.</summary>
+    public static bool SameBitsOrBothNaN(double a, double b) =>
+        BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b) || (double.IsNaN(a) && double.IsNaN(b));
+
+    /// <inheritdoc cref="SameBitsOrBothNaN(double, double)"/>
+    public static bool SameBitsOrBothNaN(float a, float b) =>
+        BitConverter.SingleToInt32Bits(a) == BitConverter.SingleToInt32Bits(b) || (float.IsNaN(a) && float.IsNaN(b));
+
     public static long UlpDistance(double a, double b)
     {
         if (double.IsNaN(a) || double.IsNaN(b)) return double.IsNaN(a) && double.IsNaN(b) ? 0 : long.MaxValue;
