@@ -16,16 +16,22 @@ namespace Kernels.Devices;
 /// results are copied back — the bytes moved are counted in <see cref="Statistics"/>; with
 /// <see cref="FallbackPolicy.Throw"/> it throws <see cref="DeviceCapabilityException"/> instead.</para>
 /// <para>Layouts are row-major and contiguous; a buffer longer than a shape needs is allowed (its leading elements
-/// are used). Work is queued on the device's stream; results are ready when a host copy or a scalar-returning
-/// primitive returns, or after <see cref="Synchronize"/>. Methods may be called from several threads; a backend
-/// serialises its stream. Results are deterministic for a device and shape (no atomics in reductions).</para>
+/// are used). Work is queued on the calling context's current stream (<see cref="Use"/>; the
+/// <see cref="DefaultStream"/> unless another is chosen); results are ready when a host copy or a scalar-returning
+/// primitive returns, or after <see cref="DeviceStream.Synchronize"/> / <see cref="Synchronize"/>. A buffer used on
+/// a stream other than the one that last queued work on it first waits for that stream (see
+/// <see cref="DeviceStream"/>), so streams overlap independent work and never race on shared buffers. Methods may
+/// be called from several threads. Results are deterministic for a device and shape (no atomics in reductions)
+/// and do not depend on the stream.</para>
 /// <para>A new backend (ComputeSharp/DirectX 12, Metal, …) derives from this class, implements the buffer methods
 /// and <see cref="Synchronize"/>, and overrides the <c>…Core</c> kernels it has; everything else falls back.</para>
 /// </summary>
 public abstract class ComputeDevice : IDisposable
 {
     private static readonly Lazy<CpuDevice> FallbackDevice = new(() => new CpuDevice(), LazyThreadSafetyMode.ExecutionAndPublication);
-    private long _liveBuffers, _liveBytes, _fallbackCalls, _fallbackBytes;
+    private readonly AsyncLocal<DeviceStream?> _currentStream = new();
+    private DeviceStream? _defaultStream;
+    private long _liveBuffers, _liveBytes, _fallbackCalls, _fallbackBytes, _liveStreams;
     private int _disposed;
 
     /// <summary>Sets the fallback policy.</summary>
@@ -39,13 +45,63 @@ public abstract class ComputeDevice : IDisposable
 
     /// <summary>Live buffers and fallback costs so far.</summary>
     public DeviceStatistics Statistics => new(Interlocked.Read(ref _liveBuffers), Interlocked.Read(ref _liveBytes), PooledBytes,
-        Interlocked.Read(ref _fallbackCalls), Interlocked.Read(ref _fallbackBytes));
+        Interlocked.Read(ref _fallbackCalls), Interlocked.Read(ref _fallbackBytes), Interlocked.Read(ref _liveStreams));
 
     /// <summary>Device memory the backend keeps pooled for reuse.</summary>
     protected virtual long PooledBytes => 0;
 
     /// <summary>Whether <see cref="Dispose()"/> has run.</summary>
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
+
+    // ---------------------------------------------------------------- streams
+
+    /// <summary>The device's own stream: where work goes unless <see cref="Use"/> chose another.</summary>
+    public DeviceStream DefaultStream => LazyInitializer.EnsureInitialized(ref _defaultStream, CreateDefaultStream);
+
+    /// <summary>The stream this calling context queues work on (its innermost <see cref="Use"/>, else the default).</summary>
+    public DeviceStream CurrentStream => _currentStream.Value ?? DefaultStream;
+
+    /// <summary>
+    /// A new stream: work queued on it may overlap work on other streams of this device. Devices whose primitives
+    /// finish before returning (the CPU device) hand out streams that only keep the contract uniform.
+    /// </summary>
+    public DeviceStream CreateStream()
+    {
+        ThrowIfDisposed();
+        var stream = CreateStreamCore();
+        Interlocked.Increment(ref _liveStreams);
+        return stream;
+    }
+
+    internal void OnStreamReleased() => Interlocked.Decrement(ref _liveStreams);
+
+    /// <summary>
+    /// Makes <paramref name="stream"/> current for this thread and the async flow from it until the returned scope is
+    /// disposed: <c>using (device.Use(stream)) { device.Gemm(…); }</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The stream belongs to another device.</exception>
+    public StreamScope Use(DeviceStream stream)
+    {
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!ReferenceEquals(stream.Device, this)) throw new ArgumentException($"The {stream} cannot queue work on {Info.Id}.", nameof(stream));
+        stream.ThrowIfDisposed();
+        return new StreamScope(_currentStream, stream);
+    }
+
+    /// <summary>The default stream (created once); backends with queues override it.</summary>
+    protected virtual DeviceStream CreateDefaultStream() => new ImmediateStream(this, isDefault: true);
+
+    /// <summary>A new stream; backends with queues override it.</summary>
+    protected virtual DeviceStream CreateStreamCore() => new ImmediateStream(this, isDefault: false);
+
+    /// <summary>The current stream, checked to be usable.</summary>
+    private DeviceStream UsableStream()
+    {
+        var stream = CurrentStream;
+        stream.ThrowIfDisposed();
+        return stream;
+    }
 
     // ---------------------------------------------------------------- buffers
 
@@ -60,7 +116,9 @@ public abstract class ComputeDevice : IDisposable
         long size = Unsafe.SizeOf<T>();
         if (length > long.MaxValue / size || length * size > Info.MemoryBytes)
             throw new DeviceOutOfMemoryException($"{Info.Id}: a buffer of {length} × {typeof(T).Name} ({(double)length * size / (1 << 20):0.#} MiB) exceeds the device's {Info.MemoryBytes / (1 << 20)} MiB.");
+        var stream = UsableStream();
         var buffer = AllocateCore<T>(length);
+        buffer.QueueOn(stream);   // the buffer belongs to the stream it was allocated on until used elsewhere
         Interlocked.Increment(ref _liveBuffers);
         Interlocked.Add(ref _liveBytes, length * size);
         return buffer;
@@ -78,7 +136,7 @@ public abstract class ComputeDevice : IDisposable
     /// <summary>Backend allocation; the size was checked against the device memory.</summary>
     protected abstract DeviceBuffer<T> AllocateCore<T>(long length) where T : unmanaged;
 
-    /// <summary>Waits for all queued work on this device.</summary>
+    /// <summary>Waits for all queued work on this device, on every stream.</summary>
     public abstract void Synchronize();
 
     internal void OnBufferReleased(long bytes)
@@ -429,6 +487,7 @@ public abstract class ComputeDevice : IDisposable
         ArgumentNullException.ThrowIfNull(matrix);
         if (!ReferenceEquals(matrix.Device, this)) throw new ArgumentException($"The CSR matrix lives on {matrix.Device.Info.Id}, not {Info.Id}.", nameof(matrix));
         matrix.ThrowIfDisposed();
+        Own(matrix.RowPointers, nameof(matrix)); Own(matrix.ColumnIndices, nameof(matrix)); Own(matrix.Values, nameof(matrix));
         Own(x, nameof(x)); Own(y, nameof(y));
         string shape = $"CSR ({matrix.Rows}×{matrix.Columns})·x";
         Need(x, matrix.Columns, nameof(x), shape); Need(y, matrix.Rows, nameof(y), shape);
@@ -522,6 +581,8 @@ public abstract class ComputeDevice : IDisposable
         ObjectDisposedException.ThrowIf(IsDisposed, this);
     }
 
+    // Checks that the buffer is usable here and orders it on the current stream: if another stream queued work on
+    // it last, that stream is waited for first, so this call's work cannot race with it.
     private void Own<TB>(DeviceBuffer<TB> buffer, string name) where TB : unmanaged
     {
         ThrowIfDisposed();
@@ -529,6 +590,7 @@ public abstract class ComputeDevice : IDisposable
         if (!ReferenceEquals(buffer.Device, this))
             throw new ArgumentException($"Buffer {name} lives on {buffer.Device.Info.Id}, not on {Info.Id}; copy it through the host first.", name);
         buffer.ThrowIfDisposed();
+        buffer.QueueOn(UsableStream());
     }
 
     private static void SameLength<TB>(DeviceBuffer<TB> x, DeviceBuffer<TB> y, string what) where TB : unmanaged

@@ -32,10 +32,10 @@ public sealed class CpuBuffer<T> : DeviceBuffer<T> where T : unmanaged
     }
 
     /// <inheritdoc />
-    protected override void CopyFromHost(ReadOnlySpan<T> source, long offset) => source.CopyTo(_data.AsSpan((int)offset));
+    protected override void CopyFromHost(ReadOnlySpan<T> source, long offset, DeviceStream stream) => source.CopyTo(_data.AsSpan((int)offset));
 
     /// <inheritdoc />
-    protected override void CopyToHost(Span<T> destination, long offset) => _data.AsSpan((int)offset, destination.Length).CopyTo(destination);
+    protected override void CopyToHost(Span<T> destination, long offset, DeviceStream stream) => _data.AsSpan((int)offset, destination.Length).CopyTo(destination);
 
     /// <inheritdoc />
     protected override void Release() { }

@@ -5,12 +5,16 @@ namespace Kernels.Devices;
 /// <summary>
 /// A one-dimensional array of <typeparamref name="T"/> in a device's memory, allocated by
 /// <see cref="ComputeDevice.Allocate{T}"/>. Shapes are given by the primitives' arguments (row-major, contiguous).
-/// Copies to and from the host synchronise with the device's stream. Disposing returns the memory to the device's
-/// pool; disposing twice is harmless; using a disposed buffer throws <see cref="ObjectDisposedException"/>.
+/// The buffer remembers the stream that last queued work on it (<see cref="PendingStream"/>): using it on another
+/// stream first waits for that one (<see cref="DeviceStream"/>). Copies to and from the host run on the current
+/// stream and finish before they return. Disposing returns the memory to the device's pool (which waits for the
+/// buffer's stream before another stream reuses it); disposing twice is harmless; using a disposed buffer throws
+/// <see cref="ObjectDisposedException"/>.
 /// </summary>
 public abstract class DeviceBuffer<T> : IDisposable where T : unmanaged
 {
     private int _disposed;
+    private DeviceStream? _stream;
 
     /// <summary>Creates the handle; called by a device implementation.</summary>
     protected DeviceBuffer(ComputeDevice device, long length)
@@ -32,13 +36,26 @@ public abstract class DeviceBuffer<T> : IDisposable where T : unmanaged
     /// <summary>Whether <see cref="Dispose()"/> has run.</summary>
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
+    /// <summary>The stream that last queued work on this buffer (work from any other stream has finished).</summary>
+    protected internal DeviceStream? PendingStream => Volatile.Read(ref _stream);
+
+    /// <summary>Records that <paramref name="stream"/> queues work on the buffer, waiting first for the stream that did before.</summary>
+    internal void QueueOn(DeviceStream stream)
+    {
+        var previous = Interlocked.Exchange(ref _stream, stream);
+        if (previous is not null && !ReferenceEquals(previous, stream)) previous.WaitIdle();
+    }
+
     /// <summary>Writes <paramref name="source"/> at element <paramref name="offset"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The span does not fit at that offset.</exception>
     public void CopyFrom(ReadOnlySpan<T> source, long offset = 0)
     {
         ThrowIfDisposed();
         CheckRange(offset, source.Length, nameof(source));
-        CopyFromHost(source, offset);
+        var stream = Device.CurrentStream;
+        stream.ThrowIfDisposed();
+        QueueOn(stream);
+        CopyFromHost(source, offset, stream);
     }
 
     /// <summary>Reads elements starting at <paramref name="offset"/> into <paramref name="destination"/> (waits for pending work).</summary>
@@ -47,7 +64,10 @@ public abstract class DeviceBuffer<T> : IDisposable where T : unmanaged
     {
         ThrowIfDisposed();
         CheckRange(offset, destination.Length, nameof(destination));
-        CopyToHost(destination, offset);
+        var stream = Device.CurrentStream;
+        stream.ThrowIfDisposed();
+        QueueOn(stream);
+        CopyToHost(destination, offset, stream);
     }
 
     /// <summary>The whole buffer as a new host array.</summary>
@@ -59,11 +79,11 @@ public abstract class DeviceBuffer<T> : IDisposable where T : unmanaged
         return result;
     }
 
-    /// <summary>Backend copy host → device; arguments already checked.</summary>
-    protected abstract void CopyFromHost(ReadOnlySpan<T> source, long offset);
+    /// <summary>Backend copy host → device on <paramref name="stream"/>, finished before it returns; arguments already checked.</summary>
+    protected abstract void CopyFromHost(ReadOnlySpan<T> source, long offset, DeviceStream stream);
 
-    /// <summary>Backend copy device → host; arguments already checked.</summary>
-    protected abstract void CopyToHost(Span<T> destination, long offset);
+    /// <summary>Backend copy device → host after the work queued on <paramref name="stream"/>; arguments already checked.</summary>
+    protected abstract void CopyToHost(Span<T> destination, long offset, DeviceStream stream);
 
     /// <summary>Backend release (return to the pool or free); runs once.</summary>
     protected abstract void Release();

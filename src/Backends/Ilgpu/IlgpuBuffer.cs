@@ -27,17 +27,20 @@ public sealed class IlgpuBuffer<T> : DeviceBuffer<T> where T : unmanaged
     }
 
     /// <inheritdoc />
-    protected override void CopyFromHost(ReadOnlySpan<T> source, long offset)
+    protected override void CopyFromHost(ReadOnlySpan<T> source, long offset, DeviceStream stream)
     {
         if (source.IsEmpty) return;
         var view = _memory.View.SubView(offset, source.Length).AsContiguous();
+        // Wait outside the device lock so other threads keep queueing work meanwhile; the copy itself (which also
+        // waits for anything queued on the stream since) runs under it.
+        stream.Synchronize();
+        var queue = ((IlgpuStream)stream).AcceleratorStream;
         lock (_device.Gate)
         {
             _device.ThrowIfGone();
             try
             {
-                _device.Accelerator.Synchronize();
-                view.CopyFromCPU(source);
+                view.CopyFromCPU(queue, source);
             }
             catch (Exception e) when (IlgpuDevice.IsBackendFailure(e))
             {
@@ -47,17 +50,18 @@ public sealed class IlgpuBuffer<T> : DeviceBuffer<T> where T : unmanaged
     }
 
     /// <inheritdoc />
-    protected override void CopyToHost(Span<T> destination, long offset)
+    protected override void CopyToHost(Span<T> destination, long offset, DeviceStream stream)
     {
         if (destination.IsEmpty) return;
         var view = _memory.View.SubView(offset, destination.Length).AsContiguous();
+        stream.Synchronize();
+        var queue = ((IlgpuStream)stream).AcceleratorStream;
         lock (_device.Gate)
         {
             _device.ThrowIfGone();
             try
             {
-                _device.Accelerator.Synchronize();
-                view.CopyToCPU(destination);
+                view.CopyToCPU(queue, destination);
             }
             catch (Exception e) when (IlgpuDevice.IsBackendFailure(e))
             {
@@ -67,5 +71,5 @@ public sealed class IlgpuBuffer<T> : DeviceBuffer<T> where T : unmanaged
     }
 
     /// <inheritdoc />
-    protected override void Release() => _device.ReturnMemory(_memory);
+    protected override void Release() => _device.ReturnMemory(_memory, PendingStream);
 }

@@ -13,8 +13,10 @@ namespace Kernels.Backends.Ilgpu;
 /// (which runs the same GPU kernels by simulating GPU threads — for testing without a GPU, never for speed). Every
 /// primitive of the contract has a device kernel (<see cref="DevicePrimitives.All"/>); double precision on an
 /// OpenCL device without <c>cl_khr_fp64</c> takes the CPU fallback. Kernels are compiled on first use and cached;
-/// buffers come from a pool (<see cref="DeviceStatistics.PooledBytes"/>). Calls are serialised on the
-/// accelerator's default stream by one lock, so the device may be shared between threads.
+/// buffers come from a pool (<see cref="DeviceStatistics.PooledBytes"/>). <see cref="ComputeDevice.CreateStream"/>
+/// gives ILGPU streams (CUDA streams, OpenCL command queues); kernels are queued on the caller's current stream.
+/// Launches and copies are serialised by one lock (ILGPU sets kernel arguments on shared kernel objects), while
+/// waits for a stream happen outside it, so the device may be shared between threads.
 /// </summary>
 public sealed class IlgpuDevice : ComputeDevice
 {
@@ -22,12 +24,13 @@ public sealed class IlgpuDevice : ComputeDevice
     private readonly IlgpuMemoryPool _pool;
     private readonly Lazy<IlgpuKernelSet<float>> _single;
     private readonly Lazy<IlgpuKernelSet<double>> _double;
-    private readonly Lazy<Action<Index1D, ArrayView<ulong>, ArrayView<int>, int, int, int>> _compareExchange;
-    private readonly Lazy<Action<KernelConfig, ArrayView<ulong>, ArrayView<int>, int, int>> _sortTiles;
-    private readonly Lazy<Action<KernelConfig, ArrayView<ulong>, ArrayView<int>, int, int, int>> _mergeTiles;
+    private readonly Lazy<Action<AcceleratorStream, Index1D, ArrayView<ulong>, ArrayView<int>, int, int, int>> _compareExchange;
+    private readonly Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<ulong>, ArrayView<int>, int, int>> _sortTiles;
+    private readonly Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<ulong>, ArrayView<int>, int, int, int>> _mergeTiles;
     private readonly int _parallelism;
     private readonly int _sequentialScanMinimum;
     private readonly ReductionShape _reduction;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IlgpuStream, byte> _streams = new();
     private int _gone;
 
     internal IlgpuDevice(Context context, Device device, DeviceInfo info, FallbackPolicy fallback) : base(fallback)
@@ -46,9 +49,9 @@ public sealed class IlgpuDevice : ComputeDevice
         _pool = new IlgpuMemoryPool(Accelerator, Math.Min(info.MemoryBytes / 4, 1L << 30));
         _single = new(() => IlgpuKernelSet<float>.Create<SingleArithmetic>(Accelerator));
         _double = new(() => IlgpuKernelSet<double>.Create<DoubleArithmetic>(Accelerator));
-        _compareExchange = new(() => Accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<ulong>, ArrayView<int>, int, int, int>(SortKernels.CompareExchange));
-        _sortTiles = new(() => Accelerator.LoadStreamKernel<ArrayView<ulong>, ArrayView<int>, int, int>(SortKernels.SortTiles));
-        _mergeTiles = new(() => Accelerator.LoadStreamKernel<ArrayView<ulong>, ArrayView<int>, int, int, int>(SortKernels.MergeTiles));
+        _compareExchange = new(() => Accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<ulong>, ArrayView<int>, int, int, int>(SortKernels.CompareExchange));
+        _sortTiles = new(() => Accelerator.LoadKernel<ArrayView<ulong>, ArrayView<int>, int, int>(SortKernels.SortTiles));
+        _mergeTiles = new(() => Accelerator.LoadKernel<ArrayView<ulong>, ArrayView<int>, int, int, int>(SortKernels.MergeTiles));
         _parallelism = Math.Max(1, Accelerator.NumMultiprocessors * Accelerator.MaxNumThreadsPerMultiprocessor);
         _sequentialScanMinimum = Math.Max(1, Accelerator.NumMultiprocessors * 2 * ScanKernels.SequentialGroup);
         // GPUs: enough 256-thread groups to fill every multiprocessor (8 per SM = 2048 threads on an H100), so the
@@ -76,6 +79,29 @@ public sealed class IlgpuDevice : ComputeDevice
     internal object Gate { get; } = new();
 
     /// <inheritdoc />
+    protected override DeviceStream CreateDefaultStream() => new IlgpuStream(this, Accelerator.DefaultStream, isDefault: true);
+
+    /// <inheritdoc />
+    protected override DeviceStream CreateStreamCore()
+    {
+        lock (Gate)
+        {
+            ThrowIfGone();
+            AcceleratorStream queue;
+            try { queue = Accelerator.CreateStream(); }
+            catch (Exception e) when (IsBackendFailure(e))
+            {
+                throw Failed("stream creation", e);
+            }
+            var stream = new IlgpuStream(this, queue, isDefault: false);
+            _streams[stream] = 0;
+            return stream;
+        }
+    }
+
+    internal void Forget(IlgpuStream stream) => _streams.TryRemove(stream, out _);
+
+    /// <inheritdoc />
     protected override long PooledBytes { get { lock (Gate) return _pool.PooledBytes; } }
 
     /// <summary>Allocations that reached the driver (the rest were served by the pool).</summary>
@@ -95,14 +121,14 @@ public sealed class IlgpuDevice : ComputeDevice
             ThrowIfGone();
             try
             {
-                return new IlgpuBuffer<T>(this, _pool.Rent<T>(length), length);
+                return new IlgpuBuffer<T>(this, _pool.Rent<T>(length, CurrentStream), length);
             }
             catch (Exception first) when (IsOutOfMemory(first))
             {
                 _pool.Trim();
                 try
                 {
-                    return new IlgpuBuffer<T>(this, _pool.Rent<T>(length), length);
+                    return new IlgpuBuffer<T>(this, _pool.Rent<T>(length, CurrentStream), length);
                 }
                 catch (Exception e) when (IsOutOfMemory(e))
                 {
@@ -117,23 +143,21 @@ public sealed class IlgpuDevice : ComputeDevice
         e is OutOfMemoryException ||
         (e is AcceleratorException && e.Message.Contains("memory", StringComparison.OrdinalIgnoreCase));
 
-    internal void ReturnMemory<T>(MemoryBuffer1D<T, Stride1D.Dense> memory) where T : unmanaged
+    internal void ReturnMemory<T>(MemoryBuffer1D<T, Stride1D.Dense> memory, DeviceStream? stream) where T : unmanaged
     {
         lock (Gate)
         {
             if (IsDisposed) return;   // the context already freed it
-            _pool.Return(memory);
+            _pool.Return(memory, stream);
         }
     }
 
     /// <inheritdoc />
     public override void Synchronize()
     {
-        lock (Gate)
-        {
-            ThrowIfGone();
-            Guard("synchronize", () => Accelerator.Synchronize());
-        }
+        ThrowIfGone();
+        DefaultStream.Synchronize();
+        foreach (var stream in _streams.Keys) stream.WaitIdle();
     }
 
     // Runs a launch sequence under the lock and turns backend failures into DeviceException; after a driver error
@@ -158,12 +182,14 @@ public sealed class IlgpuDevice : ComputeDevice
         return new DeviceException($"{Info.Id} ({Info.Name}): {what} failed: {e.Message}", e);
     }
 
-    internal void Run(Action action, string what)
+    // Queues a launch sequence on the caller's current stream, under the device lock.
+    internal void Run(Action<AcceleratorStream> launch, string what)
     {
+        var stream = ((IlgpuStream)CurrentStream).AcceleratorStream;
         lock (Gate)
         {
             ThrowIfGone();
-            Guard(what, action);
+            Guard(what, () => launch(stream));
         }
     }
 
@@ -179,34 +205,34 @@ public sealed class IlgpuDevice : ComputeDevice
     protected override void FillCore<T>(DeviceBuffer<T> x, T value)
     {
         int n = Elements(x);
-        if (n > 0) Run(() => Set<T>().Fill.Value(n, V(x), value), "fill");
+        if (n > 0) Run(queue => Set<T>().Fill.Value(queue, n, V(x), value), "fill");
     }
 
     /// <inheritdoc />
     protected override void CopyCore<T>(DeviceBuffer<T> source, DeviceBuffer<T> destination)
     {
-        if (source.Length > 0) Run(() => V(source).CopyTo(V(destination)), "copy");
+        if (source.Length > 0) Run(queue => V(source).CopyTo(queue, V(destination)), "copy");
     }
 
     /// <inheritdoc />
     protected override void MapCore<T>(UnaryOperation operation, DeviceBuffer<T> x, DeviceBuffer<T> y)
     {
         int n = Elements(x);
-        if (n > 0) Run(() => Set<T>().Map.Value(n, V(x), V(y), (int)operation), operation.ToString());
+        if (n > 0) Run(queue => Set<T>().Map.Value(queue, n, V(x), V(y), (int)operation), operation.ToString());
     }
 
     /// <inheritdoc />
     protected override void ZipCore<T>(BinaryOperation operation, DeviceBuffer<T> x, DeviceBuffer<T> y, DeviceBuffer<T> z)
     {
         int n = Elements(x);
-        if (n > 0) Run(() => Set<T>().Zip.Value(n, V(x), V(y), V(z), (int)operation), operation.ToString());
+        if (n > 0) Run(queue => Set<T>().Zip.Value(queue, n, V(x), V(y), V(z), (int)operation), operation.ToString());
     }
 
     /// <inheritdoc />
     protected override void AxpbyCore<T>(T alpha, DeviceBuffer<T> x, T beta, DeviceBuffer<T> y)
     {
         int n = Elements(x);
-        if (n > 0) Run(() => Set<T>().Axpby.Value(n, V(x), V(y), alpha, beta, T.IsZero(beta) ? 0 : 1), "axpby");
+        if (n > 0) Run(queue => Set<T>().Axpby.Value(queue, n, V(x), V(y), alpha, beta, T.IsZero(beta) ? 0 : 1), "axpby");
     }
 
     /// <inheritdoc />
@@ -221,16 +247,15 @@ public sealed class IlgpuDevice : ComputeDevice
         int n = Elements(x), groups = _reduction.Groups(n), size = _reduction.GroupSize;
         using var partials = (IlgpuBuffer<T>)Allocate<T>(groups);
         using var total = (IlgpuBuffer<T>)Allocate<T>(1);
-        var result = new T[1];
-        Run(() =>
+        Run(queue =>
         {
             var reduce = Set<T>().Reduce.Value;
             var shared = SharedMemoryConfig.RequestDynamic<T>(size);
-            reduce(new KernelConfig(groups, size, shared), V(x), V(y), partials.View, n, operation);
-            reduce(new KernelConfig(1, size, shared), partials.View, partials.View, total.View, groups, ReductionKernels.PartialOperation(operation));
-            Accelerator.Synchronize();
-            total.View.CopyToCPU(result);
+            reduce(queue, new KernelConfig(groups, size, shared), V(x), V(y), partials.View, n, operation);
+            reduce(queue, new KernelConfig(1, size, shared), partials.View, partials.View, total.View, groups, ReductionKernels.PartialOperation(operation));
         }, "reduction");
+        Span<T> result = stackalloc T[1];
+        total.CopyTo(result);   // waits for the stream outside the device lock
         return result[0];
     }
 
@@ -243,14 +268,14 @@ public sealed class IlgpuDevice : ComputeDevice
         int tile = large ? GemmKernels.LargeTile : GemmKernels.Tile;
         var grid = new Index3D((n + tile - 1) / tile, (m + tile - 1) / tile, batch);
         var config = new KernelConfig(grid, new Index3D(GemmKernels.Threads, GemmKernels.Threads, 1));
-        Run(() => (large ? Set<T>().GemmLarge : Set<T>().Gemm).Value(config, V(a), V(b), V(c), arguments), "GEMM");
+        Run(queue => (large ? Set<T>().GemmLarge : Set<T>().Gemm).Value(queue, config, V(a), V(b), V(c), arguments), "GEMM");
     }
 
     /// <inheritdoc />
     protected override void TransposeCore<T>(int rows, int cols, DeviceBuffer<T> x, DeviceBuffer<T> y)
     {
         var grid = new Index2D((cols + TransposeKernels.Tile - 1) / TransposeKernels.Tile, (rows + TransposeKernels.Tile - 1) / TransposeKernels.Tile);
-        Run(() => Set<T>().Transpose.Value(new KernelConfig(grid, new Index2D(TransposeKernels.Tile, TransposeKernels.Rows)), V(x), V(y), rows, cols), "transpose");
+        Run(queue => Set<T>().Transpose.Value(queue, new KernelConfig(grid, new Index2D(TransposeKernels.Tile, TransposeKernels.Rows)), V(x), V(y), rows, cols), "transpose");
     }
 
     /// <inheritdoc />
@@ -270,18 +295,18 @@ public sealed class IlgpuDevice : ComputeDevice
         {
             int group = ScanKernels.SequentialGroup;
             var config = new KernelConfig((sequences + group - 1) / group, group);
-            Run(() => set.ScanSequential.Value(config, V(a), V(b), h0, V(states), V(final), arguments), "diagonal scan");
+            Run(queue => set.ScanSequential.Value(queue, config, V(a), V(b), h0, V(states), V(final), arguments), "diagonal scan");
             return;
         }
         long parts = (long)sequences * chunks;
         using var products = (IlgpuBuffer<T>)Allocate<T>(parts);
         using var lasts = (IlgpuBuffer<T>)Allocate<T>(parts);
         using var carries = (IlgpuBuffer<T>)Allocate<T>(parts);
-        Run(() =>
+        Run(queue =>
         {
-            set.ScanLocal.Value((int)parts, V(a), V(b), V(states), products.View, lasts.View, arguments);
-            set.ScanChain.Value(sequences, h0, products.View, lasts.View, carries.View, V(final), arguments);
-            set.ScanFixUp.Value((int)parts, V(a), V(states), carries.View, arguments);
+            set.ScanLocal.Value(queue, (int)parts, V(a), V(b), V(states), products.View, lasts.View, arguments);
+            set.ScanChain.Value(queue, sequences, h0, products.View, lasts.View, carries.View, V(final), arguments);
+            set.ScanFixUp.Value(queue, (int)parts, V(a), V(states), carries.View, arguments);
         }, "chunked diagonal scan");
     }
 
@@ -296,7 +321,7 @@ public sealed class IlgpuDevice : ComputeDevice
         int sequences = checked(batch * channels);
         // Absent operands are never read (their flags are 0); any valid view stands in for them.
         var config = new KernelConfig(sequences, SelectiveScanKernels.Lanes, SharedMemoryConfig.RequestDynamic<T>(state + SelectiveScanKernels.Lanes));
-        Run(() => Set<T>().SelectiveScan.Value(config, V(u), V(delta), V(a), V(b), V(c), V(d ?? u), V(z ?? u), V(deltaBias ?? u), V(y), V(finalState), arguments),
+        Run(queue => Set<T>().SelectiveScan.Value(queue, config, V(u), V(delta), V(a), V(b), V(c), V(d ?? u), V(z ?? u), V(deltaBias ?? u), V(y), V(finalState), arguments),
             "selective scan");
     }
 
@@ -309,24 +334,24 @@ public sealed class IlgpuDevice : ComputeDevice
         using var ranks = (IlgpuBuffer<ulong>)Allocate<ulong>(total);
         using var order = (IlgpuBuffer<int>)Allocate<int>(total);
         var set = Set<T>();
-        Run(() =>
+        Run(queue =>
         {
-            set.SortLoad.Value((int)total, V(keys), ranks.View, order.View, cols, padded);
+            set.SortLoad.Value(queue, (int)total, V(keys), ranks.View, order.View, cols, padded);
             if (padded >= 2)
             {
                 // Stages with distance j < tile run in shared memory; only j ≥ tile goes through global memory.
                 int tile = Math.Min(Math.Min(SortKernels.MaxTile, padded), 2 * Math.Min(256, Accelerator.MaxNumThreadsPerGroup));
                 var tiles = new KernelConfig((int)(total / tile), tile / 2);
-                _sortTiles.Value(tiles, ranks.View, order.View, padded, tile);
+                _sortTiles.Value(queue, tiles, ranks.View, order.View, padded, tile);
                 var exchange = _compareExchange.Value;
                 for (int k = 2 * tile; k <= padded; k <<= 1)
                 {
                     for (int j = k >> 1; j >= tile; j >>= 1)
-                        exchange((int)total, ranks.View, order.View, padded, k, j);
-                    _mergeTiles.Value(tiles, ranks.View, order.View, padded, tile, k);
+                        exchange(queue, (int)total, ranks.View, order.View, padded, k, j);
+                    _mergeTiles.Value(queue, tiles, ranks.View, order.View, padded, tile, k);
                 }
             }
-            set.SortStore.Value(rows * cols, ranks.View, order.View, V(keys), V(indices), cols, padded);
+            set.SortStore.Value(queue, rows * cols, ranks.View, order.View, V(keys), V(indices), cols, padded);
         }, "row sort");
     }
 
@@ -335,20 +360,20 @@ public sealed class IlgpuDevice : ComputeDevice
     {
         int kind = p == T.One ? 1 : p == T.CreateTruncating(2) ? 2 : 0;
         int size = _reduction.GroupSize;
-        Run(() => Set<T>().RowPowerDistances.Value(new KernelConfig(rows, size, SharedMemoryConfig.RequestDynamic<T>(size)), V(x), V(y), V(result), cols, p, kind), "row distances");
+        Run(queue => Set<T>().RowPowerDistances.Value(queue, new KernelConfig(rows, size, SharedMemoryConfig.RequestDynamic<T>(size)), V(x), V(y), V(result), cols, p, kind), "row distances");
     }
 
     /// <inheritdoc />
     protected override void CountSketchCore<T>(int m, int n, int s, DeviceBuffer<T> a, DeviceBuffer<int> buckets, DeviceBuffer<T> signs, DeviceBuffer<T> y) =>
-        Run(() => Set<T>().CountSketch.Value(n, V(a), V(buckets), V(signs), V(y), m, n, s), "CountSketch");
+        Run(queue => Set<T>().CountSketch.Value(queue, n, V(a), V(buckets), V(signs), V(y), m, n, s), "CountSketch");
 
     /// <inheritdoc />
     protected override void CsrMultiplyCore<T>(DeviceCsrMatrix<T> matrix, DeviceBuffer<T> x, DeviceBuffer<T> y) =>
-        Run(() => Set<T>().Csr.Value(matrix.Rows, V(matrix.RowPointers), V(matrix.ColumnIndices), V(matrix.Values), V(x), V(y)), "CSR product");
+        Run(queue => Set<T>().Csr.Value(queue, matrix.Rows, V(matrix.RowPointers), V(matrix.ColumnIndices), V(matrix.Values), V(x), V(y)), "CSR product");
 
     /// <inheritdoc />
     protected override void PoissonMultiplyCore<T>(int side, DeviceBuffer<T> x, DeviceBuffer<T> y) =>
-        Run(() => Set<T>().Poisson.Value(side * side, V(x), V(y), side), "Poisson stencil");
+        Run(queue => Set<T>().Poisson.Value(queue, side * side, V(x), V(y), side), "Poisson stencil");
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
@@ -357,7 +382,12 @@ public sealed class IlgpuDevice : ComputeDevice
         {
             lock (Gate)
             {
-                try { Accelerator.Synchronize(); } catch (AcceleratorException) { }
+                try
+                {
+                    Accelerator.Synchronize();
+                    foreach (var stream in _streams.Keys) stream.AcceleratorStream.Synchronize();
+                }
+                catch (AcceleratorException) { }
                 _pool.Dispose();
                 Accelerator.Dispose();
                 _context.Dispose();

@@ -14,44 +14,44 @@ internal sealed class IlgpuKernelSet<T> where T : unmanaged
 
     public static IlgpuKernelSet<T> Create<TOps>(Accelerator accelerator) where TOps : struct, IDeviceArithmetic<T> => new()
     {
-        Fill = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, T>(ElementwiseKernels.Fill)),
-        Map = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, int>(ElementwiseKernels.Map<T, TOps>)),
-        Zip = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, int>(ElementwiseKernels.Zip<T, TOps>)),
-        Axpby = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, T, T, int>(ElementwiseKernels.Axpby<T, TOps>)),
-        Reduce = new(() => accelerator.LoadStreamKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, int, int>(ReductionKernels.Reduce<T, TOps>)),
-        Gemm = new(() => accelerator.LoadStreamKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.Gemm<T, TOps>)),
-        GemmLarge = new(() => accelerator.LoadStreamKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.GemmLarge<T, TOps>)),
-        Transpose = new(() => accelerator.LoadStreamKernel<ArrayView<T>, ArrayView<T>, int, int>(TransposeKernels.Transpose)),
-        SelectiveScan = new(() => accelerator.LoadStreamKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>(SelectiveScanKernels.Forward<T, TOps>)),
-        ScanSequential = new(() => accelerator.LoadStreamKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>(ScanKernels.Sequential<T, TOps>)),
-        ScanLocal = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>(ScanKernels.LocalChunks<T, TOps>)),
-        ScanChain = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>(ScanKernels.ChainCarries<T, TOps>)),
-        ScanFixUp = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>(ScanKernels.FixUp<T, TOps>)),
-        SortLoad = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<ulong>, ArrayView<int>, int, int>(SortKernels.Load<T, TOps>)),
-        SortStore = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<ulong>, ArrayView<int>, ArrayView<T>, ArrayView<int>, int, int>(SortKernels.Store<T, TOps>)),
-        Csr = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<int>, ArrayView<int>, ArrayView<T>, ArrayView<T>, ArrayView<T>>(SparseKernels.Csr<T, TOps>)),
-        Poisson = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<T>, int>(SparseKernels.Poisson<T, TOps>)),
-        CountSketch = new(() => accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<T>, ArrayView<int>, ArrayView<T>, ArrayView<T>, int, int, int>(SparseKernels.CountSketch<T, TOps>)),
-        RowPowerDistances = new(() => accelerator.LoadStreamKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, int, T, int>(SparseKernels.RowPowerDistances<T, TOps>)),
+        Fill = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, T>(ElementwiseKernels.Fill)),
+        Map = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<T>, int>(ElementwiseKernels.Map<T, TOps>)),
+        Zip = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, int>(ElementwiseKernels.Zip<T, TOps>)),
+        Axpby = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<T>, T, T, int>(ElementwiseKernels.Axpby<T, TOps>)),
+        Reduce = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, int, int>(ReductionKernels.Reduce<T, TOps>)),
+        Gemm = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.Gemm<T, TOps>)),
+        GemmLarge = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.GemmLarge<T, TOps>)),
+        Transpose = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, int, int>(TransposeKernels.Transpose)),
+        SelectiveScan = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>(SelectiveScanKernels.Forward<T, TOps>)),
+        ScanSequential = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>(ScanKernels.Sequential<T, TOps>)),
+        ScanLocal = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>(ScanKernels.LocalChunks<T, TOps>)),
+        ScanChain = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>(ScanKernels.ChainCarries<T, TOps>)),
+        ScanFixUp = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>(ScanKernels.FixUp<T, TOps>)),
+        SortLoad = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<ulong>, ArrayView<int>, int, int>(SortKernels.Load<T, TOps>)),
+        SortStore = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<ulong>, ArrayView<int>, ArrayView<T>, ArrayView<int>, int, int>(SortKernels.Store<T, TOps>)),
+        Csr = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<int>, ArrayView<int>, ArrayView<T>, ArrayView<T>, ArrayView<T>>(SparseKernels.Csr<T, TOps>)),
+        Poisson = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<T>, int>(SparseKernels.Poisson<T, TOps>)),
+        CountSketch = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<int>, ArrayView<T>, ArrayView<T>, int, int, int>(SparseKernels.CountSketch<T, TOps>)),
+        RowPowerDistances = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, int, T, int>(SparseKernels.RowPowerDistances<T, TOps>)),
     };
 
-    public Lazy<Action<Index1D, ArrayView<T>, T>> Fill { get; private init; } = null!;
-    public Lazy<Action<Index1D, ArrayView<T>, ArrayView<T>, int>> Map { get; private init; } = null!;
-    public Lazy<Action<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, int>> Zip { get; private init; } = null!;
-    public Lazy<Action<Index1D, ArrayView<T>, ArrayView<T>, T, T, int>> Axpby { get; private init; } = null!;
-    public Lazy<Action<KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, int, int>> Reduce { get; private init; } = null!;
-    public Lazy<Action<KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> Gemm { get; private init; } = null!;
-    public Lazy<Action<KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> GemmLarge { get; private init; } = null!;
-    public Lazy<Action<KernelConfig, ArrayView<T>, ArrayView<T>, int, int>> Transpose { get; private init; } = null!;
-    public Lazy<Action<KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>> SelectiveScan { get; private init; } = null!;
-    public Lazy<Action<KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>> ScanSequential { get; private init; } = null!;
-    public Lazy<Action<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>> ScanLocal { get; private init; } = null!;
-    public Lazy<Action<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>> ScanChain { get; private init; } = null!;
-    public Lazy<Action<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>> ScanFixUp { get; private init; } = null!;
-    public Lazy<Action<Index1D, ArrayView<T>, ArrayView<ulong>, ArrayView<int>, int, int>> SortLoad { get; private init; } = null!;
-    public Lazy<Action<Index1D, ArrayView<ulong>, ArrayView<int>, ArrayView<T>, ArrayView<int>, int, int>> SortStore { get; private init; } = null!;
-    public Lazy<Action<Index1D, ArrayView<int>, ArrayView<int>, ArrayView<T>, ArrayView<T>, ArrayView<T>>> Csr { get; private init; } = null!;
-    public Lazy<Action<Index1D, ArrayView<T>, ArrayView<T>, int>> Poisson { get; private init; } = null!;
-    public Lazy<Action<Index1D, ArrayView<T>, ArrayView<int>, ArrayView<T>, ArrayView<T>, int, int, int>> CountSketch { get; private init; } = null!;
-    public Lazy<Action<KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, int, T, int>> RowPowerDistances { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, T>> Fill { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<T>, int>> Map { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, int>> Zip { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<T>, T, T, int>> Axpby { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, int, int>> Reduce { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> Gemm { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> GemmLarge { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, int, int>> Transpose { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>> SelectiveScan { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>> ScanSequential { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>> ScanLocal { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>> ScanChain { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, ScanArguments>> ScanFixUp { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<ulong>, ArrayView<int>, int, int>> SortLoad { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, Index1D, ArrayView<ulong>, ArrayView<int>, ArrayView<T>, ArrayView<int>, int, int>> SortStore { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, Index1D, ArrayView<int>, ArrayView<int>, ArrayView<T>, ArrayView<T>, ArrayView<T>>> Csr { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<T>, int>> Poisson { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<int>, ArrayView<T>, ArrayView<T>, int, int, int>> CountSketch { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, int, T, int>> RowPowerDistances { get; private init; } = null!;
 }

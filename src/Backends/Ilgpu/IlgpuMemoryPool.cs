@@ -1,18 +1,21 @@
 using ILGPU;
 using ILGPU.Runtime;
+using Kernels.Devices;
 
 namespace Kernels.Backends.Ilgpu;
 
 /// <summary>
 /// Reuses device allocations: a released buffer goes back to a free list for its element type and size class (powers of two up to
 /// 2²⁰ elements, then multiples of 2²⁰) and the next request of that class takes it instead of calling the driver.
-/// At most <see cref="Limit"/> bytes stay pooled; beyond that released memory is freed at once. Not thread-safe on
-/// its own: the device calls it under its lock.
+/// At most <see cref="Limit"/> bytes stay pooled; beyond that released memory is freed at once. Each pooled block
+/// keeps the stream its last user queued work on: a request from another stream waits for that stream before
+/// taking the block, so a kernel still running on it never sees its memory reused. Not thread-safe on its own: the
+/// device calls it under its lock.
 /// </summary>
 internal sealed class IlgpuMemoryPool(Accelerator accelerator, long limit) : IDisposable
 {
     private const long LargeClass = 1L << 20;
-    private readonly Dictionary<(Type, long), Stack<MemoryBuffer>> _free = [];
+    private readonly Dictionary<(Type, long), Stack<(MemoryBuffer Memory, DeviceStream? Stream)>> _free = [];
 
     /// <summary>Bytes pooled at most.</summary>
     public long Limit { get; } = limit;
@@ -30,29 +33,34 @@ internal sealed class IlgpuMemoryPool(Accelerator accelerator, long limit) : IDi
         return (length + LargeClass - 1) / LargeClass * LargeClass;
     }
 
-    public MemoryBuffer1D<T, Stride1D.Dense> Rent<T>(long length) where T : unmanaged
+    /// <summary>A block of at least <paramref name="length"/> elements that <paramref name="stream"/> may use at once.</summary>
+    public MemoryBuffer1D<T, Stride1D.Dense> Rent<T>(long length, DeviceStream stream) where T : unmanaged
     {
         long capacity = Capacity(length);
         if (_free.TryGetValue((typeof(T), capacity), out var stack) && stack.Count > 0)
         {
-            var reused = (MemoryBuffer1D<T, Stride1D.Dense>)stack.Pop();
-            PooledBytes -= reused.LengthInBytes;
-            return reused;
+            var (memory, last) = stack.Pop();
+            PooledBytes -= memory.LengthInBytes;
+            // Same stream: in-order execution already puts the new work after the old. Another stream: wait.
+            if (last is not null && !ReferenceEquals(last, stream)) last.WaitIdle();
+            return (MemoryBuffer1D<T, Stride1D.Dense>)memory;
         }
         DriverAllocations++;
         return accelerator.Allocate1D<T>(capacity);
     }
 
-    public void Return<T>(MemoryBuffer1D<T, Stride1D.Dense> buffer) where T : unmanaged
+    /// <summary>Pools <paramref name="buffer"/>, whose last work was queued on <paramref name="stream"/> (null: none pending).</summary>
+    public void Return<T>(MemoryBuffer1D<T, Stride1D.Dense> buffer, DeviceStream? stream) where T : unmanaged
     {
         if (PooledBytes + buffer.LengthInBytes > Limit)
         {
+            stream?.WaitIdle();   // the driver may hand freed memory to anyone at once
             buffer.Dispose();
             return;
         }
         var key = (typeof(T), buffer.Length);
-        if (!_free.TryGetValue(key, out var stack)) _free[key] = stack = new Stack<MemoryBuffer>();
-        stack.Push(buffer);
+        if (!_free.TryGetValue(key, out var stack)) _free[key] = stack = new Stack<(MemoryBuffer, DeviceStream?)>();
+        stack.Push((buffer, stream));
         PooledBytes += buffer.LengthInBytes;
     }
 
@@ -60,7 +68,12 @@ internal sealed class IlgpuMemoryPool(Accelerator accelerator, long limit) : IDi
     public void Trim()
     {
         foreach (var stack in _free.Values)
-            while (stack.Count > 0) stack.Pop().Dispose();
+            while (stack.Count > 0)
+            {
+                var (memory, stream) = stack.Pop();
+                stream?.WaitIdle();
+                memory.Dispose();
+            }
         _free.Clear();
         PooledBytes = 0;
     }

@@ -100,8 +100,8 @@ public sealed class DeviceFallbackAndCatalogTests
     private sealed class HostArrayBuffer<T>(ComputeDevice device, long length) : DeviceBuffer<T>(device, length) where T : unmanaged
     {
         private readonly T[] _data = new T[length];
-        protected override void CopyFromHost(ReadOnlySpan<T> source, long offset) => source.CopyTo(_data.AsSpan((int)offset));
-        protected override void CopyToHost(Span<T> destination, long offset) => _data.AsSpan((int)offset, destination.Length).CopyTo(destination);
+        protected override void CopyFromHost(ReadOnlySpan<T> source, long offset, DeviceStream stream) => source.CopyTo(_data.AsSpan((int)offset));
+        protected override void CopyToHost(Span<T> destination, long offset, DeviceStream stream) => _data.AsSpan((int)offset, destination.Length).CopyTo(destination);
         protected override void Release() { }
     }
 

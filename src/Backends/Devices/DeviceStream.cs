@@ -1,0 +1,98 @@
+namespace Kernels.Devices;
+
+/// <summary>
+/// An in-order queue of device work: what is queued on one stream runs in the order it was queued; work on
+/// different streams of the same device may overlap. Work is queued on the calling context's current stream
+/// (<see cref="ComputeDevice.Use"/>; the device's <see cref="ComputeDevice.DefaultStream"/> when none is chosen).
+/// <para><b>Ordering between streams is kept for you, per buffer.</b> Every device buffer remembers the stream
+/// that last queued work on it. When a primitive on stream S uses a buffer last used on another stream, the host
+/// first waits for that other stream (so a result is never read before it is written, and memory is never reused
+/// while a kernel still uses it). Independent work on different streams therefore overlaps; dependent work is
+/// serialised by a host wait, never raced. Host copies wait for the buffer's stream and the current stream.</para>
+/// <para>Disposing a stream waits for its queued work first; disposing twice is harmless; the default stream is
+/// owned by the device and its <see cref="Dispose"/> does nothing. Streams are safe to use from several threads.</para>
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A device stream in the CUDA sense (an in-order work queue), not an I/O stream.")]
+public abstract class DeviceStream : IDisposable
+{
+    private readonly Lock _gate = new();
+    private bool _disposed;
+
+    /// <summary>Creates the handle; called by a device implementation.</summary>
+    protected DeviceStream(ComputeDevice device, bool isDefault)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        Device = device;
+        IsDefault = isDefault;
+    }
+
+    /// <summary>The device whose work this stream queues.</summary>
+    public ComputeDevice Device { get; }
+
+    /// <summary>Whether this is the device's default stream.</summary>
+    public bool IsDefault { get; }
+
+    /// <summary>Whether <see cref="Dispose"/> has run (never for the default stream).</summary>
+    public bool IsDisposed
+    {
+        get { lock (_gate) return _disposed; }
+    }
+
+    /// <summary>Waits until every piece of work queued on this stream has finished.</summary>
+    /// <exception cref="ObjectDisposedException">The stream or its device was disposed.</exception>
+    public void Synchronize()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            ObjectDisposedException.ThrowIf(Device.IsDisposed, Device);
+            SynchronizeCore();
+        }
+    }
+
+    /// <summary>Waits for queued work unless the stream or its device is gone (then nothing is pending).</summary>
+    internal void WaitIdle()
+    {
+        lock (_gate)
+        {
+            if (_disposed || Device.IsDisposed) return;
+            SynchronizeCore();
+        }
+    }
+
+    /// <summary>Throws <see cref="ObjectDisposedException"/> once the stream is disposed.</summary>
+    public void ThrowIfDisposed()
+    {
+        lock (_gate) ObjectDisposedException.ThrowIf(_disposed, this);
+    }
+
+    /// <summary>Backend wait for the stream's queued work.</summary>
+    protected abstract void SynchronizeCore();
+
+    /// <summary>Backend release of the stream (after its work finished); not called for the default stream.</summary>
+    protected virtual void Release() { }
+
+    /// <summary>Waits for the stream's work and releases it; a no-op for the default stream and on a second call.</summary>
+    public void Dispose()
+    {
+        if (IsDefault) return;
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            try
+            {
+                if (!Device.IsDisposed)
+                {
+                    try { SynchronizeCore(); }
+                    finally { Release(); }
+                }
+            }
+            finally { Device.OnStreamReleased(); }
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => IsDefault ? $"default stream of {Device.Info.Id}" : $"stream on {Device.Info.Id}";
+}
