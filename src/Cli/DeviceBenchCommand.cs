@@ -8,18 +8,19 @@ namespace Kernels.Cli;
 /// <c>kernels bench devices [--backend ID[,ID…]|all] [--dtype f32|f64] [--repeat N] [--quick|--large]</c> (also
 /// <c>kernels bench --backend ID</c>): the same operations on each device — αx + βy and Σx (GB/s), GEMM n³
 /// (GFLOP/s), transpose, diagonal scan (GB/s), row sort (Mkeys/s), sliced Wasserstein and a CG iteration on the
-/// Poisson stencil — timed to completion (each run ends with a device synchronisation), data already on the device.
+/// Poisson stencil, and eight small GEMMs queued on one stream and spread over four — timed to completion (each run ends with a device synchronisation), data already on the device.
 /// ILGPU's CPU accelerator simulates GPU threads: it runs the quick sizes and its figures say nothing about a GPU.
 /// </summary>
 internal static class DeviceBenchCommand
 {
-    private sealed record Sizes(int Vector, int Gemm, int Transpose, (int B, int L, int D) Scan, (int Rows, int Cols) Sort, (int N, int D, int P) Swd, int CgSide);
+    private sealed record Sizes(int Vector, int Gemm, int Transpose, (int B, int L, int D) Scan, (int Rows, int Cols) Sort, (int N, int D, int P) Swd, int CgSide, int SmallGemm);
 
-    private static readonly Sizes Full = new(1 << 22, 512, 2048, (8, 1024, 512), (64, 8192), (8192, 16, 64), 256);
-    private static readonly Sizes Quick = new(1 << 16, 64, 256, (2, 128, 64), (8, 1024), (512, 4, 8), 32);
+    private static readonly Sizes Full = new(1 << 22, 512, 2048, (8, 1024, 512), (64, 8192), (8192, 16, 64), 256, 128);
+    private static readonly Sizes Quick = new(1 << 16, 64, 256, (2, 128, 64), (8, 1024), (512, 4, 8), 32, 32);
     // GPU-sized (--large): the GEMM of the issue's target (8192³) and arrays of 256 MiB–1 GiB, big enough to leave
     // a 50 MB L2 far behind so the bandwidth rows measure device memory.
-    private static readonly Sizes Large = new(1 << 26, 8192, 8192, (8, 4096, 8192), (256, 8192), (1 << 18, 16, 128), 1024);
+    // Small GEMMs (256³: four 128-tiles each) leave most of an H100 idle — the case streams exist for.
+    private static readonly Sizes Large = new(1 << 26, 8192, 8192, (8, 4096, 8192), (256, 8192), (1 << 18, 16, 128), 1024, 256);
 
     public static int Run(CliArguments args)
     {
@@ -71,6 +72,7 @@ internal static class DeviceBenchCommand
         using (var b = device.Upload<T>(Data((long)n * n)))
         using (var c = device.Allocate<T>((long)n * n))
             Row($"gemm {n}x{n}x{n}", () => device.Gemm(false, false, n, n, n, T.One, a, b, T.Zero, c), 2.0 * n * n * n, "GFLOP/s");
+        SmallGemmsOnStreams(device, s.SmallGemm, Data, Row);
         int t = s.Transpose;
         using (var a = device.Upload<T>(Data((long)t * t)))
         using (var b = device.Allocate<T>((long)t * t))
@@ -130,6 +132,35 @@ internal static class DeviceBenchCommand
                 device.Fill(sol, T.Zero);
                 DeviceConjugateGradient.Solve(device, new DevicePoissonOperator<T>(side), rhs, sol, tolerance: 1e-30, maxIterations: iterations);
             }, 1.0 * iterations * unknowns, "G(unknown·its)/s");
+        }
+    }
+
+    // Eight independent GEMMs, all on one stream and then round-robin over four: the second row can only be faster
+    // where the device runs streams concurrently and one small GEMM does not fill it.
+    private static void SmallGemmsOnStreams<T>(ComputeDevice device, int n, Func<long, T[]> data, Action<string, Action, double, string> row)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        const int count = 8;
+        var buffers = new List<DeviceBuffer<T>>();
+        var streams = Enumerable.Range(0, 4).Select(_ => device.CreateStream()).ToArray();
+        try
+        {
+            DeviceBuffer<T> Keep(DeviceBuffer<T> buffer) { buffers.Add(buffer); return buffer; }
+            var a = Enumerable.Range(0, count).Select(_ => Keep(device.Upload<T>(data((long)n * n)))).ToArray();
+            var b = Enumerable.Range(0, count).Select(_ => Keep(device.Upload<T>(data((long)n * n)))).ToArray();
+            var c = Enumerable.Range(0, count).Select(_ => Keep(device.Allocate<T>((long)n * n))).ToArray();
+            foreach (int used in new[] { 1, 4 })
+                row($"{count} gemm {n}^3 on {used} stream{(used > 1 ? "s" : "")}", () =>
+                {
+                    for (int i = 0; i < count; i++)
+                        using (device.Use(streams[i % used]))
+                            device.Gemm(false, false, n, n, n, T.One, a[i], b[i], T.Zero, c[i]);
+                }, count * 2.0 * n * n * n, "GFLOP/s");
+        }
+        finally
+        {
+            foreach (var buffer in buffers) buffer.Dispose();
+            foreach (var stream in streams) stream.Dispose();
         }
     }
 }
