@@ -22,6 +22,9 @@ public class DeviceBenchmarks
     private DeviceBuffer<float> _x = null!, _y = null!, _a = null!, _b = null!, _c = null!, _keys = null!, _scanA = null!, _scanB = null!, _states = null!, _final = null!;
     private DeviceBuffer<int> _order = null!;
     private float[] _hostKeys = null!;
+    private static readonly SelectiveScanShape Ssm = new(Batch, Length, 16, 16);
+    private DeviceBuffer<float> _u = null!, _delta = null!, _decay = null!, _ssmB = null!, _ssmC = null!, _ssmY = null!, _ssmFinal = null!, _dy = null!;
+    private SelectiveScanDeviceGradients<float> _gradients = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -41,6 +44,17 @@ public class DeviceBenchmarks
         _scanB = _device.Upload<float>(Data(Batch * Length * Channels));
         _states = _device.Allocate<float>(Batch * Length * Channels);
         _final = _device.Allocate<float>(Batch * Channels);
+        int steps = Ssm.Batch * Ssm.Length * Ssm.Channels, projection = Ssm.Batch * Ssm.Length * Ssm.State;
+        _u = _device.Upload<float>(Data(steps));
+        _delta = _device.Upload<float>(Data(steps, 0.05f, 0.5f));
+        _decay = _device.Upload<float>(Data(Ssm.Channels * Ssm.State, -2f, -0.1f));
+        _ssmB = _device.Upload<float>(Data(projection));
+        _ssmC = _device.Upload<float>(Data(projection));
+        _ssmY = _device.Allocate<float>(steps);
+        _ssmFinal = _device.Allocate<float>(Ssm.Batch * Ssm.Channels * Ssm.State);
+        _dy = _device.Upload<float>(Data(steps));
+        _gradients = new(_device.Allocate<float>(steps), _device.Allocate<float>(steps), _device.Allocate<float>(Ssm.Channels * Ssm.State),
+            _device.Allocate<float>(projection), _device.Allocate<float>(projection));
     }
 
     [GlobalCleanup]
@@ -53,6 +67,14 @@ public class DeviceBenchmarks
     [Benchmark] public void Gemm128() { _device.Gemm(false, false, N, N, N, 1f, _a, _b, 0f, _c); _device.Synchronize(); }
 
     [Benchmark] public void DiagonalScan() { _device.DiagonalScan(Batch, Length, Channels, _scanA, _scanB, null, _states, _final); _device.Synchronize(); }
+
+    [Benchmark] public void SelectiveScan() { _device.SelectiveScan(Ssm, _u, _delta, _decay, _ssmB, _ssmC, null, null, null, false, _ssmY, _ssmFinal); _device.Synchronize(); }
+
+    [Benchmark] public void SelectiveScanBackward()
+    {
+        _device.SelectiveScanBackward(Ssm, _u, _delta, _decay, _ssmB, _ssmC, null, null, null, false, _dy, null, _gradients);
+        _device.Synchronize();
+    }
 
     [Benchmark] public void SortRows() { _keys.CopyFrom(_hostKeys); _device.SortRows(Rows, Cols, _keys, _order); _device.Synchronize(); }
 

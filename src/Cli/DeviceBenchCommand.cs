@@ -109,9 +109,22 @@ internal static class DeviceBenchCommand
         using (var cm = device.Upload<T>(Data(projection)))
         using (var y = device.Allocate<T>(sequence))
         using (var final = device.Allocate<T>((long)shape.Batch * shape.Channels * shape.State))
+        using (var dy = device.Upload<T>(Data(sequence)))
+        using (var gu = device.Allocate<T>(sequence))
+        using (var gdelta = device.Allocate<T>(sequence))
+        using (var ga = device.Allocate<T>((long)shape.Channels * shape.State))
+        using (var gb = device.Allocate<T>(projection))
+        using (var gc = device.Allocate<T>(projection))
+        {
             Row($"selective scan ({shape.Batch},{shape.Length},{shape.Channels},16)",
                 () => device.SelectiveScan(shape, u, delta, decay, bm, cm, null, null, null, true, y, final),
                 1.0 * sequence * shape.State, "G state updates/s");
+            // The backward pass recomputes the states and walks the adjoint back: about three forward passes of work.
+            var gradients = new SelectiveScanDeviceGradients<T>(gu, gdelta, ga, gb, gc);
+            Row("selective scan backward",
+                () => device.SelectiveScanBackward(shape, u, delta, decay, bm, cm, null, null, null, true, dy, null, gradients),
+                1.0 * sequence * shape.State, "G state updates/s");
+        }
         var (rows, cols) = s.Sort;
         var keys = Data((long)rows * cols);
         using (var k = device.Allocate<T>((long)rows * cols))

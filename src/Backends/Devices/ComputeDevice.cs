@@ -355,30 +355,20 @@ public abstract class ComputeDevice : IDisposable
     /// </summary>
     /// <remarks>
     /// Values are not checked on devices (the CPU device rejects NaN/∞ and, without the softplus, Δ + bias &lt; 0
-    /// as the library does; other devices compute the recurrence as written). The backward pass is CPU-only
-    /// (<see cref="Kernels.Ops.StateSpace.SelectiveScan.Backward{T}"/>).
+    /// as the library does; other devices compute the recurrence as written). Gradients:
+    /// <see cref="SelectiveScanBackward{T}"/>.
     /// </remarks>
     public void SelectiveScan<T>(SelectiveScanShape shape, DeviceBuffer<T> u, DeviceBuffer<T> delta, DeviceBuffer<T> a, DeviceBuffer<T> b, DeviceBuffer<T> c,
         DeviceBuffer<T>? d, DeviceBuffer<T>? z, DeviceBuffer<T>? deltaBias, bool deltaSoftplus, DeviceBuffer<T> y, DeviceBuffer<T> finalState, bool reverse = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Own(u, nameof(u)); Own(delta, nameof(delta)); Own(a, nameof(a)); Own(b, nameof(b)); Own(c, nameof(c));
-        Own(y, nameof(y)); Own(finalState, nameof(finalState));
-        if (d is not null) Own(d, nameof(d));
-        if (z is not null) Own(z, nameof(z));
-        if (deltaBias is not null) Own(deltaBias, nameof(deltaBias));
-        var (batch, length, channels, state, groups) = shape;
-        if (batch < 0 || length < 0 || channels < 0 || state < 0 || groups < 1 || (channels > 0 && channels % groups != 0))
-            throw new ArgumentOutOfRangeException(nameof(shape), $"Selective scan shape {shape}: extents must be ≥ 0 and groups ≥ 1 must divide the channels.");
         string what = $"selective scan of {shape}";
-        long sequence = (long)batch * length * channels, projection = (long)batch * groups * length * state;
-        Need(u, sequence, nameof(u), what); Need(delta, sequence, nameof(delta), what); Need(y, sequence, nameof(y), what);
-        Need(a, (long)channels * state, nameof(a), what);
-        Need(b, projection, nameof(b), what); Need(c, projection, nameof(c), what);
+        CheckSelectiveScanInputs(shape, what, u, delta, a, b, c, d, z, deltaBias);
+        Own(y, nameof(y)); Own(finalState, nameof(finalState));
+        var (batch, length, channels, state, _) = shape;
+        long sequence = (long)batch * length * channels;
+        Need(y, sequence, nameof(y), what);
         Need(finalState, (long)batch * channels * state, nameof(finalState), what);
-        if (d is not null) Need(d, channels, nameof(d), what);
-        if (deltaBias is not null) Need(deltaBias, channels, nameof(deltaBias), what);
-        if (z is not null) Need(z, sequence, nameof(z), what);
         foreach (var input in new DeviceBuffer<T>?[] { u, delta, a, b, c, d, z, deltaBias })
             if (ReferenceEquals(input, y) || ReferenceEquals(input, finalState))
                 throw new ArgumentException("Selective scan: y and the final state must be buffers of their own.", nameof(y));
@@ -397,6 +387,108 @@ public abstract class ComputeDevice : IDisposable
             FromHost(hf, finalState);
         }
         else SelectiveScanCore(shape, u, delta, a, b, c, d, z, deltaBias, deltaSoftplus, y, finalState, reverse);
+    }
+
+    /// <summary>
+    /// Gradients of a loss L through <see cref="SelectiveScan{T}"/> (same inputs and flags) given ∂L/∂y
+    /// (<paramref name="outputGradient"/>, batch × length × channels) and optionally ∂L/∂(final state) (batch ×
+    /// channels × state), as <see cref="Kernels.Ops.StateSpace.SelectiveScan.Backward{T}"/>: the adjoint
+    /// g_t = exp(Δ'_{t+1}A) ⊙ g_{t+1} + ŷ_t C_t runs back through the recomputed states. Every gradient buffer is
+    /// overwritten (not accumulated into).
+    /// </summary>
+    /// <remarks>
+    /// Devices may keep every state h_t and per-channel parts of ∂B and ∂C: the ILGPU kernel uses 2·batch·channels·
+    /// length·state scratch elements (an out-of-memory error names the size) and sums the parts over channels,
+    /// batches and time in a fixed order (deterministic, no atomics). Values are not checked on devices, as for the forward pass.
+    /// </remarks>
+    public void SelectiveScanBackward<T>(SelectiveScanShape shape, DeviceBuffer<T> u, DeviceBuffer<T> delta, DeviceBuffer<T> a, DeviceBuffer<T> b, DeviceBuffer<T> c,
+        DeviceBuffer<T>? d, DeviceBuffer<T>? z, DeviceBuffer<T>? deltaBias, bool deltaSoftplus, DeviceBuffer<T> outputGradient, DeviceBuffer<T>? finalStateGradient,
+        SelectiveScanDeviceGradients<T> gradients, bool reverse = false) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(gradients);
+        string what = $"selective scan backward of {shape}";
+        CheckSelectiveScanInputs(shape, what, u, delta, a, b, c, d, z, deltaBias);
+        Own(outputGradient, nameof(outputGradient));
+        if (finalStateGradient is not null) Own(finalStateGradient, nameof(finalStateGradient));
+        var (batch, length, channels, state, groups) = shape;
+        long sequence = (long)batch * length * channels, projection = (long)batch * groups * length * state;
+        Need(outputGradient, sequence, nameof(outputGradient), what);
+        if (finalStateGradient is not null) Need(finalStateGradient, (long)batch * channels * state, nameof(finalStateGradient), what);
+        if ((gradients.D is null) != (d is null) || (gradients.Z is null) != (z is null) || (gradients.DeltaBias is null) != (deltaBias is null))
+            throw new ArgumentException($"{what}: ∂D, ∂z and ∂bias must be given exactly when D, z and the Δ bias are (D {d is not null}/{gradients.D is not null}, z {z is not null}/{gradients.Z is not null}, bias {deltaBias is not null}/{gradients.DeltaBias is not null}).", nameof(gradients));
+        var outputs = gradients.Present().ToArray();
+        var needs = new long[outputs.Length];
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            var (buffer, name) = outputs[i];
+            Own(buffer, name);
+            long need = needs[i] = name switch
+            {
+                "∂u" or "∂Δ" or "∂z" => sequence,
+                "∂A" => (long)channels * state,
+                "∂B" or "∂C" => projection,
+                _ => channels,
+            };
+            Need(buffer, need, name, what);
+        }
+        var inputs = new DeviceBuffer<T>?[] { u, delta, a, b, c, d, z, deltaBias, outputGradient, finalStateGradient };
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            if (inputs.Any(input => ReferenceEquals(input, outputs[i].Buffer)))
+                throw new ArgumentException($"{what}: gradient {outputs[i].Name} must not be an input buffer.", nameof(gradients));
+            for (int j = 0; j < i; j++)
+                if (ReferenceEquals(outputs[i].Buffer, outputs[j].Buffer))
+                    throw new ArgumentException($"{what}: gradients {outputs[j].Name} and {outputs[i].Name} are the same buffer.", nameof(gradients));
+        }
+        if (sequence == 0)
+        {
+            // No step ran: the per-step gradients are empty and ∂A, ∂D, ∂bias (sums over steps) are zero.
+            for (int i = 0; i < outputs.Length; i++) if (needs[i] > 0) outputs[i].Buffer.CopyFrom(new T[needs[i]]);
+            return;
+        }
+        if (UseFallback<T>(DevicePrimitives.SelectiveScanBackward, "SelectiveScanBackward"))
+        {
+            using var hu = ToHost(u); using var hdelta = ToHost(delta); using var ha = ToHost(a); using var hb = ToHost(b); using var hc = ToHost(c);
+            using var hd = d is null ? null : ToHost(d);
+            using var hz = z is null ? null : ToHost(z);
+            using var hbias = deltaBias is null ? null : ToHost(deltaBias);
+            using var hdy = ToHost(outputGradient);
+            using var hdf = finalStateGradient is null ? null : ToHost(finalStateGradient);
+            var hostGradients = new SelectiveScanDeviceGradients<T>(ToHost(gradients.U, read: false), ToHost(gradients.Delta, read: false),
+                ToHost(gradients.A, read: false), ToHost(gradients.B, read: false), ToHost(gradients.C, read: false),
+                gradients.D is null ? null : ToHost(gradients.D, read: false), gradients.Z is null ? null : ToHost(gradients.Z, read: false),
+                gradients.DeltaBias is null ? null : ToHost(gradients.DeltaBias, read: false));
+            try
+            {
+                Cpu.SelectiveScanBackward(shape, hu, hdelta, ha, hb, hc, hd, hz, hbias, deltaSoftplus, hdy, hdf, hostGradients, reverse);
+                foreach (var ((host, _), (device, _)) in hostGradients.Present().Zip(outputs)) FromHost((CpuBuffer<T>)host, device);
+            }
+            finally
+            {
+                foreach (var (host, _) in hostGradients.Present()) host.Dispose();
+            }
+        }
+        else SelectiveScanBackwardCore(shape, u, delta, a, b, c, d, z, deltaBias, deltaSoftplus, outputGradient, finalStateGradient, gradients, reverse);
+    }
+
+    // The checks the forward and backward selective scans share: ownership, extents, and input lengths.
+    private void CheckSelectiveScanInputs<T>(SelectiveScanShape shape, string what, DeviceBuffer<T> u, DeviceBuffer<T> delta, DeviceBuffer<T> a,
+        DeviceBuffer<T> b, DeviceBuffer<T> c, DeviceBuffer<T>? d, DeviceBuffer<T>? z, DeviceBuffer<T>? deltaBias) where T : unmanaged
+    {
+        Own(u, nameof(u)); Own(delta, nameof(delta)); Own(a, nameof(a)); Own(b, nameof(b)); Own(c, nameof(c));
+        if (d is not null) Own(d, nameof(d));
+        if (z is not null) Own(z, nameof(z));
+        if (deltaBias is not null) Own(deltaBias, nameof(deltaBias));
+        var (batch, length, channels, state, groups) = shape;
+        if (batch < 0 || length < 0 || channels < 0 || state < 0 || groups < 1 || (channels > 0 && channels % groups != 0))
+            throw new ArgumentOutOfRangeException(nameof(shape), $"Selective scan shape {shape}: extents must be ≥ 0 and groups ≥ 1 must divide the channels.");
+        long sequence = (long)batch * length * channels, projection = (long)batch * groups * length * state;
+        Need(u, sequence, nameof(u), what); Need(delta, sequence, nameof(delta), what);
+        Need(a, (long)channels * state, nameof(a), what);
+        Need(b, projection, nameof(b), what); Need(c, projection, nameof(c), what);
+        if (d is not null) Need(d, channels, nameof(d), what);
+        if (deltaBias is not null) Need(deltaBias, channels, nameof(deltaBias), what);
+        if (z is not null) Need(z, sequence, nameof(z), what);
     }
 
     // ---------------------------------------------------------------- sort, transport
@@ -553,6 +645,12 @@ public abstract class ComputeDevice : IDisposable
     protected virtual void SelectiveScanCore<T>(SelectiveScanShape shape, DeviceBuffer<T> u, DeviceBuffer<T> delta, DeviceBuffer<T> a, DeviceBuffer<T> b,
         DeviceBuffer<T> c, DeviceBuffer<T>? d, DeviceBuffer<T>? z, DeviceBuffer<T>? deltaBias, bool deltaSoftplus, DeviceBuffer<T> y,
         DeviceBuffer<T> finalState, bool reverse) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("SelectiveScan");
+
+    /// <summary>The device kernel of <see cref="SelectiveScanBackward{T}"/>; arguments are already checked (every extent positive).</summary>
+    protected virtual void SelectiveScanBackwardCore<T>(SelectiveScanShape shape, DeviceBuffer<T> u, DeviceBuffer<T> delta, DeviceBuffer<T> a, DeviceBuffer<T> b,
+        DeviceBuffer<T> c, DeviceBuffer<T>? d, DeviceBuffer<T>? z, DeviceBuffer<T>? deltaBias, bool deltaSoftplus, DeviceBuffer<T> outputGradient,
+        DeviceBuffer<T>? finalStateGradient, SelectiveScanDeviceGradients<T> gradients, bool reverse) where T : unmanaged, IFloatingPointIeee754<T> =>
+        throw NotNative("SelectiveScanBackward");
 
     /// <summary>Native diagonal scan; batch·channels positive.</summary>
     protected virtual void DiagonalScanCore<T>(int batch, int length, int channels, DeviceBuffer<T> a, DeviceBuffer<T> b, DeviceBuffer<T>? initial,

@@ -174,16 +174,42 @@ public sealed class CpuDevice : ComputeDevice
         DeviceBuffer<T> c, DeviceBuffer<T>? d, DeviceBuffer<T>? z, DeviceBuffer<T>? deltaBias, bool deltaSoftplus, DeviceBuffer<T> y,
         DeviceBuffer<T> finalState, bool reverse)
     {
+        var result = Kernels.Ops.StateSpace.SelectiveScan.Forward(ScanInputs(shape, u, delta, a, b, c, d, z, deltaBias, deltaSoftplus, reverse));
+        result.Y.AsSpan().CopyTo(S(y));
+        result.FinalState.AsSpan().CopyTo(S(finalState));
+    }
+
+    /// <inheritdoc />
+    protected override void SelectiveScanBackwardCore<T>(SelectiveScanShape shape, DeviceBuffer<T> u, DeviceBuffer<T> delta, DeviceBuffer<T> a, DeviceBuffer<T> b,
+        DeviceBuffer<T> c, DeviceBuffer<T>? d, DeviceBuffer<T>? z, DeviceBuffer<T>? deltaBias, bool deltaSoftplus, DeviceBuffer<T> outputGradient,
+        DeviceBuffer<T>? finalStateGradient, SelectiveScanDeviceGradients<T> gradients, bool reverse)
+    {
+        var (batch, length, channels, state, _) = shape;
+        var result = Kernels.Ops.StateSpace.SelectiveScan.Backward(ScanInputs(shape, u, delta, a, b, c, d, z, deltaBias, deltaSoftplus, reverse),
+            View(outputGradient, batch, length, channels), finalStateGradient is null ? null : View(finalStateGradient, batch, channels, state));
+        result.U.AsSpan().CopyTo(S(gradients.U));
+        result.Delta.AsSpan().CopyTo(S(gradients.Delta));
+        result.A.AsSpan().CopyTo(S(gradients.A));
+        result.B.AsSpan().CopyTo(S(gradients.B));
+        result.C.AsSpan().CopyTo(S(gradients.C));
+        if (gradients.D is not null) result.D!.AsSpan().CopyTo(S(gradients.D));
+        if (gradients.Z is not null) result.Z!.AsSpan().CopyTo(S(gradients.Z));
+        if (gradients.DeltaBias is not null) result.DeltaBias!.AsSpan().CopyTo(S(gradients.DeltaBias));
+    }
+
+    // The library's selective-scan inputs as views of this device's buffers (no copies).
+    private static Kernels.Ops.StateSpace.SelectiveScanInputs<T> ScanInputs<T>(SelectiveScanShape shape, DeviceBuffer<T> u, DeviceBuffer<T> delta, DeviceBuffer<T> a,
+        DeviceBuffer<T> b, DeviceBuffer<T> c, DeviceBuffer<T>? d, DeviceBuffer<T>? z, DeviceBuffer<T>? deltaBias, bool deltaSoftplus, bool reverse)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         var (batch, length, channels, state, groups) = shape;
-        var result = Kernels.Ops.StateSpace.SelectiveScan.Forward(new Kernels.Ops.StateSpace.SelectiveScanInputs<T>
+        return new()
         {
             U = View(u, batch, length, channels), Delta = View(delta, batch, length, channels), A = View(a, channels, state),
             B = View(b, batch, groups, length, state), C = View(c, batch, groups, length, state),
             D = d is null ? null : View(d, channels), Z = z is null ? null : View(z, batch, length, channels),
             DeltaBias = deltaBias is null ? null : View(deltaBias, channels), DeltaSoftplus = deltaSoftplus, Reverse = reverse,
-        });
-        result.Y.AsSpan().CopyTo(S(y));
-        result.FinalState.AsSpan().CopyTo(S(finalState));
+        };
     }
 
     /// <inheritdoc />

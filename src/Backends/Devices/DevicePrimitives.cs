@@ -30,6 +30,8 @@ public enum DevicePrimitives
     SparseMatVec = 1 << 8,
     /// <summary><see cref="ComputeDevice.SelectiveScan{T}"/> (the S6/Mamba forward scan).</summary>
     SelectiveScan = 1 << 9,
+    /// <summary><see cref="ComputeDevice.SelectiveScanBackward{T}"/> (its gradients).</summary>
+    SelectiveScanBackward = 1 << 10,
     /// <summary>Every primitive above.</summary>
-    All = Elementwise | Reductions | Gemm | Transpose | DiagonalScan | SortRows | RowPowerDistances | CountSketch | SparseMatVec | SelectiveScan,
+    All = Elementwise | Reductions | Gemm | Transpose | DiagonalScan | SortRows | RowPowerDistances | CountSketch | SparseMatVec | SelectiveScan | SelectiveScanBackward,
 }

@@ -326,6 +326,47 @@ public sealed class IlgpuDevice : ComputeDevice
     }
 
     /// <inheritdoc />
+    protected override void SelectiveScanBackwardCore<T>(SelectiveScanShape shape, DeviceBuffer<T> u, DeviceBuffer<T> delta, DeviceBuffer<T> a, DeviceBuffer<T> b,
+        DeviceBuffer<T> c, DeviceBuffer<T>? d, DeviceBuffer<T>? z, DeviceBuffer<T>? deltaBias, bool deltaSoftplus, DeviceBuffer<T> outputGradient,
+        DeviceBuffer<T>? finalStateGradient, SelectiveScanDeviceGradients<T> gradients, bool reverse)
+    {
+        var (batch, length, channels, state, groups) = shape;
+        var scan = new SelectiveScanArguments(batch, length, channels, state, groups, reverse ? 1 : 0, deltaSoftplus ? 1 : 0,
+            d is null ? 0 : 1, z is null ? 0 : 1, deltaBias is null ? 0 : 1);
+        var arguments = new SelectiveScanBackwardArguments(scan, finalStateGradient is null ? 0 : 1);
+        int sequences = checked(batch * channels);
+        long steps = (long)sequences * length, projection = (long)batch * groups * length * state;
+        if (projection > int.MaxValue || (long)channels * state > int.MaxValue)
+            throw new ArgumentException($"Selective scan backward of {shape}: ∂B/∂C of {projection} elements exceed the {int.MaxValue} an ILGPU launch indexes.");
+        // Scratch: every state h_t (then overwritten by this channel's ∂C_t part) and every ∂B_t part, 2·B·D·L·N in
+        // all; and the per-step gradients with the per-sequence sums (copied or summed into the caller's buffers).
+        using var kept = (IlgpuBuffer<T>)Allocate<T>(SelectiveScanBackwardKernels.KeptElements(scan));
+        using var results = (IlgpuBuffer<T>)Allocate<T>(SelectiveScanBackwardKernels.ResultElements(scan));
+        var set = Set<T>();
+        var config = new KernelConfig(sequences, SelectiveScanKernels.Lanes, SharedMemoryConfig.RequestDynamic<T>(SelectiveScanBackwardKernels.SharedElements(state)));
+        long sumsAt = 3 * steps;
+        Run(queue =>
+        {
+            // Absent operands are never read (their flags are 0); any valid view stands in for them.
+            set.SelectiveScanBackward.Value(queue, config, V(u), V(delta), V(a), V(b), V(c), V(d ?? u), V(z ?? u), V(deltaBias ?? u), V(outputGradient),
+                V(finalStateGradient ?? outputGradient), kept.View, results.View, arguments);
+            results.View.SubView(0, steps).CopyTo(queue, V(gradients.U).SubView(0, steps));
+            results.View.SubView(steps, steps).CopyTo(queue, V(gradients.Delta).SubView(0, steps));
+            if (gradients.Z is not null) results.View.SubView(2 * steps, steps).CopyTo(queue, V(gradients.Z).SubView(0, steps));
+            long keptHalf = steps * state;
+            if (projection > 0)
+            {
+                set.SumChannelsOfGroup.Value(queue, (int)projection, kept.View.SubView(0, keptHalf), V(gradients.C), scan);
+                set.SumChannelsOfGroup.Value(queue, (int)projection, kept.View.SubView(keptHalf, keptHalf), V(gradients.B), scan);
+            }
+            if (state > 0) set.SumBatches.Value(queue, channels * state, results.View.SubView(sumsAt, (long)sequences * state), V(gradients.A), channels * state, batch);
+            long scalarsAt = sumsAt + (long)sequences * state;
+            if (gradients.D is not null) set.SumBatches.Value(queue, channels, results.View.SubView(scalarsAt, sequences), V(gradients.D), channels, batch);
+            if (gradients.DeltaBias is not null) set.SumBatches.Value(queue, channels, results.View.SubView(scalarsAt + sequences, sequences), V(gradients.DeltaBias), channels, batch);
+        }, "selective scan backward");
+    }
+
+    /// <inheritdoc />
     protected override void SortRowsCore<T>(int rows, int cols, DeviceBuffer<T> keys, DeviceBuffer<int> indices)
     {
         int padded = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)cols);

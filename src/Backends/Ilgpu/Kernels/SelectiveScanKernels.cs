@@ -33,14 +33,7 @@ internal static class SelectiveScanKernels
             int t = s.Reverse != 0 ? s.Length - 1 - step : step;
             long at = ((long)batch * s.Length + t) * s.Channels + channel;
             long row = (((long)batch * s.Groups + group) * s.Length + t) * s.State;
-            T dt = delta[at];
-            if (s.HasBias != 0) dt = ops.Add(dt, bias[channel]);
-            if (s.Softplus != 0)
-            {
-                // softplus(x) = max(x, 0) + log(1 + e^{−|x|})
-                T positive = ops.IsNegative(dt) ? ops.Zero : dt;
-                dt = ops.Add(positive, ops.Log(ops.Add(one, ops.Exp(ops.Subtract(ops.Zero, ops.Abs(dt))))));
-            }
+            T dt = SelectiveScanStep.DeltaPrime(ops, delta[at], bias, channel, s);
             T input = u[at];
             T drive = ops.Multiply(dt, input);
             T part = ops.Zero;
