@@ -155,7 +155,7 @@ public abstract class ComputeDevice : IDisposable
         {
             using var hx = ToHost(x, read: false);
             Cpu.Fill(hx, value);
-            FromHost(hx, x);
+            FromHost(hx, x, x.Length);
         }
         else FillCore(x, value);
     }
@@ -168,7 +168,7 @@ public abstract class ComputeDevice : IDisposable
         if (UseFallback<T>(DevicePrimitives.Elementwise, "Copy"))
         {
             using var hs = ToHost(source);
-            FromHost(hs, destination);
+            FromHost(hs, destination, destination.Length);
         }
         else CopyCore(source, destination);
     }
@@ -184,7 +184,7 @@ public abstract class ComputeDevice : IDisposable
             using var hx = ToHost(x);
             using var hy = ToHost(y, read: false);
             Cpu.Map(operation, hx, hy);
-            FromHost(hy, y);
+            FromHost(hy, y, y.Length);
         }
         else MapCore(operation, x, y);
     }
@@ -201,7 +201,7 @@ public abstract class ComputeDevice : IDisposable
             using var hy = ToHost(y);
             using var hz = ToHost(z, read: false);
             Cpu.Zip(operation, hx, hy, hz);
-            FromHost(hz, z);
+            FromHost(hz, z, z.Length);
         }
         else ZipCore(operation, x, y, z);
     }
@@ -216,7 +216,7 @@ public abstract class ComputeDevice : IDisposable
             using var hx = ToHost(x);
             using var hy = ToHost(y, read: !T.IsZero(beta));
             Cpu.Axpby(alpha, hx, beta, hy);
-            FromHost(hy, y);
+            FromHost(hy, y, y.Length);
         }
         else AxpbyCore(alpha, x, beta, y);
     }
@@ -284,7 +284,7 @@ public abstract class ComputeDevice : IDisposable
             using var hb = ToHost(b);
             using var hc = ToHost(c, read: !T.IsZero(beta));
             Cpu.BatchedGemm(batch, transposeA, transposeB, m, n, k, alpha, ha, hb, beta, hc);
-            FromHost(hc, c);
+            FromHost(hc, c, (long)batch * m * n);
         }
         else GemmCore(batch, transposeA, transposeB, m, n, k, alpha, a, b, beta, c);
     }
@@ -303,7 +303,7 @@ public abstract class ComputeDevice : IDisposable
             using var hx = ToHost(x);
             using var hy = ToHost(y, read: false);
             Cpu.Transpose(rows, cols, hx, hy);
-            FromHost(hy, y);
+            FromHost(hy, y, (long)rows * cols);
         }
         else TransposeCore(rows, cols, x, y);
     }
@@ -340,8 +340,8 @@ public abstract class ComputeDevice : IDisposable
             using var hs = ToHost(states, read: false);
             using var hf = ToHost(final, read: false);
             Cpu.DiagonalScan(batch, length, channels, ha, hb, h0, hs, hf, reverse);
-            FromHost(hs, states);
-            FromHost(hf, final);
+            FromHost(hs, states, total);
+            FromHost(hf, final, perState);
         }
         else DiagonalScanCore(batch, length, channels, a, b, initial, states, final, reverse);
     }
@@ -383,8 +383,8 @@ public abstract class ComputeDevice : IDisposable
             using var hy = ToHost(y, read: false);
             using var hf = ToHost(finalState, read: false);
             Cpu.SelectiveScan(shape, hu, hdelta, ha, hb, hc, hd, hz, hbias, deltaSoftplus, hy, hf, reverse);
-            FromHost(hy, y);
-            FromHost(hf, finalState);
+            FromHost(hy, y, sequence);
+            FromHost(hf, finalState, (long)batch * channels * state);
         }
         else SelectiveScanCore(shape, u, delta, a, b, c, d, z, deltaBias, deltaSoftplus, y, finalState, reverse);
     }
@@ -461,7 +461,8 @@ public abstract class ComputeDevice : IDisposable
             try
             {
                 Cpu.SelectiveScanBackward(shape, hu, hdelta, ha, hb, hc, hd, hz, hbias, deltaSoftplus, hdy, hdf, hostGradients, reverse);
-                foreach (var ((host, _), (device, _)) in hostGradients.Present().Zip(outputs)) FromHost((CpuBuffer<T>)host, device);
+                int k = 0;
+                foreach (var (host, _) in hostGradients.Present()) { FromHost((CpuBuffer<T>)host, outputs[k].Buffer, needs[k]); k++; }
             }
             finally
             {
@@ -511,8 +512,8 @@ public abstract class ComputeDevice : IDisposable
             using var hk = ToHost(keys);
             using var hi = ToHost(indices, read: false);
             Cpu.SortRows(rows, cols, hk, hi);
-            FromHost(hk, keys);
-            FromHost(hi, indices);
+            FromHost(hk, keys, (long)rows * cols);
+            FromHost(hi, indices, (long)rows * cols);
         }
         else SortRowsCore(rows, cols, keys, indices);
     }
@@ -535,7 +536,7 @@ public abstract class ComputeDevice : IDisposable
             using var hy = ToHost(y);
             using var hr = ToHost(result, read: false);
             Cpu.RowPowerDistances(rows, cols, hx, hy, p, hr);
-            FromHost(hr, result);
+            FromHost(hr, result, rows);
         }
         else RowPowerDistancesCore(rows, cols, x, y, p, result);
     }
@@ -568,7 +569,7 @@ public abstract class ComputeDevice : IDisposable
             using var hs = ToHost(signs);
             using var hy = ToHost(y, read: false);
             Cpu.CountSketch(m, n, s, ha, hb, hs, hy);
-            FromHost(hy, y);
+            FromHost(hy, y, (long)s * n);
         }
         else CountSketchCore(m, n, s, a, buckets, signs, y);
     }
@@ -593,7 +594,7 @@ public abstract class ComputeDevice : IDisposable
             using var hx = ToHost(x);
             using var hy = ToHost(y, read: false);
             Kernels.Linalg.Solvers.CsrMatrix.Multiply<T>(matrix.Rows, hp.Span, hc.Span, hv.Span, hx.Span, hy.Span);
-            FromHost(hy, y);
+            FromHost(hy, y, matrix.Rows);
         }
         else CsrMultiplyCore(matrix, x, y);
     }
@@ -615,7 +616,7 @@ public abstract class ComputeDevice : IDisposable
             using var hx = ToHost(x);
             using var hy = ToHost(y, read: false);
             Cpu.PoissonMultiply(side, hx, hy);
-            FromHost(hy, y);
+            FromHost(hy, y, unknowns);
         }
         else PoissonMultiplyCore(side, x, y);
     }
@@ -726,10 +727,12 @@ public abstract class ComputeDevice : IDisposable
         return host;
     }
 
-    private void FromHost<TB>(CpuBuffer<TB> host, DeviceBuffer<TB> buffer) where TB : unmanaged
+    // Copies back only the leading count elements the primitive wrote: a buffer longer than its shape keeps its tail,
+    // as it does on devices with the native kernel.
+    private void FromHost<TB>(CpuBuffer<TB> host, DeviceBuffer<TB> buffer, long count) where TB : unmanaged
     {
-        buffer.CopyFrom(host.Span);
-        Interlocked.Add(ref _fallbackBytes, buffer.Bytes);
+        buffer.CopyFrom(host.Span[..checked((int)count)]);
+        Interlocked.Add(ref _fallbackBytes, count * Unsafe.SizeOf<TB>());
     }
 
     // ---------------------------------------------------------------- lifetime

@@ -152,6 +152,28 @@ public sealed class DeviceFallbackAndCatalogTests
     }
 
     [Fact]
+    public void The_fallback_leaves_the_tail_of_a_longer_output_buffer_as_native_kernels_do()
+    {
+        using var device = new BuffersOnlyDevice(FallbackPolicy.CopyToCpu);
+        var native = DevicesUnderTest.Get("cpu");
+        double[] Run(ComputeDevice d)
+        {
+            using var a = d.Upload<double>([1, 2, 3, 4, 5, 6]);
+            using var b = d.Upload<double>([1, 0, 0, 1, 1, 1]);
+            using var c = d.Upload<double>([9, 9, 9, 9, -7, -8]);   // 2×2 result, two extra elements
+            d.Gemm(false, false, 2, 2, 3, 1.0, a, b, 0.0, c);
+            using var t = d.Upload<double>([5, 5, 5, 5, 5, 5, 5, 3]);   // 2×3 transpose, two extra
+            d.Transpose(2, 3, a, t);
+            return [.. c.ToArray(), .. t.ToArray()];
+        }
+        var expected = Run(native);
+        Assert.Equal([4.0, 5, 10, 11, -7, -8, 1, 4, 2, 5, 3, 6, 5, 3], expected);
+        Assert.Equal(expected, Run(device));
+        // Only the written elements travel back: GEMM reads A, B and writes 4; the transpose reads A and writes 6.
+        Assert.Equal((6 + 6 + 4 + 6 + 6) * 8, device.Statistics.FallbackBytesCopied);
+    }
+
+    [Fact]
     public void The_throw_policy_names_the_missing_primitive()
     {
         using var device = new BuffersOnlyDevice(FallbackPolicy.Throw);
