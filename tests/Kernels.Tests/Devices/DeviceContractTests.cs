@@ -78,6 +78,53 @@ public sealed class DeviceContractTests
     }
 
     [Theory, MemberData(nameof(Devices))]
+    public void Exp_is_within_a_few_ulp_over_its_whole_range_with_overflow_and_subnormal_results(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        // double: the device's own exp (2 ulp, as the CPU's); float: the backend's (OpenCL allows 3 ulp).
+        double[] wide = [-746, -745.2, -744, -740, -720, -708.4, -700, -100, -20, -1, -1e-300, -0.0, 0, 1e-10, 0.5, 1, 20, 88.5, 300,
+            709.7, 709.8, 710, 1e308, double.PositiveInfinity, double.NegativeInfinity, double.NaN];
+        using (var x = device.Upload<double>(wide))
+        using (var y = device.Allocate<double>(wide.Length))
+        {
+            device.Map(UnaryOperation.Exp, x, y);
+            var got = y.ToArray();
+            for (int i = 0; i < wide.Length; i++) AssertUlp(Math.Exp(wide[i]), got[i], 2, $"{id} exp({wide[i]})");
+        }
+        float[] narrow = [-104, -103.5f, -100, -90, -87.5f, -20, -1, -1e-30f, -0f, 0, 1e-10f, 0.5f, 1, 20, 88, 88.7f, 89, 1e30f,
+            float.PositiveInfinity, float.NegativeInfinity, float.NaN];
+        using (var x = device.Upload<float>(narrow))
+        using (var y = device.Allocate<float>(narrow.Length))
+        {
+            device.Map(UnaryOperation.Exp, x, y);
+            var got = y.ToArray();
+            for (int i = 0; i < narrow.Length; i++) AssertUlp(MathF.Exp(narrow[i]), got[i], 4, $"{id} expf({narrow[i]})");
+        }
+    }
+
+    private static void AssertUlp(double expected, double actual, int ulps, string what)
+    {
+        if (double.IsNaN(expected) || double.IsInfinity(expected) || expected == 0)
+        {
+            Assert.True(expected.Equals(actual), $"{what} = {actual}, expected {expected}");
+            return;
+        }
+        double ulp = Math.BitIncrement(Math.Abs(expected)) - Math.Abs(expected);
+        Assert.True(Math.Abs(actual - expected) <= ulps * ulp, $"{what} = {actual:R}, expected {expected:R} ({Math.Abs(actual - expected) / ulp:0.#} ulp)");
+    }
+
+    private static void AssertUlp(float expected, float actual, int ulps, string what)
+    {
+        if (float.IsNaN(expected) || float.IsInfinity(expected) || expected == 0)
+        {
+            Assert.True(expected.Equals(actual), $"{what} = {actual}, expected {expected}");
+            return;
+        }
+        float ulp = MathF.BitIncrement(MathF.Abs(expected)) - MathF.Abs(expected);
+        Assert.True(Math.Abs((double)actual - expected) <= ulps * (double)ulp, $"{what} = {actual:R}, expected {expected:R} ({Math.Abs((double)actual - expected) / ulp:0.#} ulp)");
+    }
+
+    [Theory, MemberData(nameof(Devices))]
     public void Binary_operations_are_exact_and_min_max_follow_IEEE_754_2019(string id)
     {
         var device = DevicesUnderTest.Get(id);

@@ -145,7 +145,27 @@ internal readonly struct DoubleArithmetic : IDeviceArithmetic<double>
     public bool IsNegative(double a) => (Interop.FloatAsInt(a) & 0x8000_0000_0000_0000ul) != 0;
     public double Abs(double a) => XMath.Abs(a);
     public double Sqrt(double a) => XMath.Sqrt(a);
-    public double Exp(double a) => XMath.Exp(a);
+    // The CPU's InlineExp steps (Cody–Waite with a two-part ln2, degree-12 Taylor polynomial, 2ᵏ as two exact
+    // power-of-two factors): a straight line of multiply-adds, where ILGPU's XMath.Exp in double is a library call
+    // (the double selective scan on an H100 ran at 0.13 G state updates/s against 34.9 in float).
+    public double Exp(double a)
+    {
+        if (double.IsNaN(a)) return a;
+        double c = a < -746d ? -746d : a > 710d ? 710d : a;
+        const double shifter = 6755399441055744.0;   // x + 1.5·2⁵² rounds x to an integer in the low mantissa bits
+        double k = (c * 1.4426950408889634 + shifter) - shifter;
+        double r = c - k * 0.6931471803691238;          // k·ln2_high is exact for |k| < 2¹¹
+        r -= k * 1.9082149292705877e-10;
+        double p = 1d / 479001600;
+        p = p * r + 1d / 39916800; p = p * r + 1d / 3628800; p = p * r + 1d / 362880; p = p * r + 1d / 40320;
+        p = p * r + 1d / 5040; p = p * r + 1d / 720; p = p * r + 1d / 120; p = p * r + 1d / 24; p = p * r + 1d / 6;
+        p = p * r + 0.5; p = p * r + 1d; p = p * r + 1d;
+        double k1 = k < -1022d ? -1022d : k > 1023d ? 1023d : k;
+        return p * PowerOfTwo(k1) * PowerOfTwo(k - k1);
+    }
+
+    /// <summary>2ᵏ for an integral k in [−1022, 1023], built from its exponent bits.</summary>
+    private static double PowerOfTwo(double k) => Interop.IntAsFloat((ulong)((long)k + 1023L) << 52);
     // As FloatArithmetic.Log, in double (XMath.Log was 107 ε off near 1 on CUDA, and slow).
     public double Log(double a)
     {
