@@ -1,18 +1,19 @@
 """Writes src/Backends/Ilgpu/Kernels/GemmKernels.cs: the ILGPU GEMM kernels with their register blocks spelled out
 as named locals (a LocalMemory array lives off-chip). Run: python3 tools/gen_ilgpu_gemm.py"""
-def kernel(name, tile, slice_, per, doc):
+def kernel(name, tile, slice_, per, doc, double_buffered=False):
     threads = 16
     stride = tile + 4
     loads = tile * slice_ // (threads * threads)
     L = []
     w = L.append
+    buffers = '2 * ' if double_buffered else ''
     w(f'''    /// <summary>{doc}</summary>
     public static void {name}<T, TOps>(ArrayView<T> a, ArrayView<T> b, ArrayView<T> c, GemmArguments<T> g) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
     {{
         const int tile = {tile}, slice = {slice_}, stride = {stride};
         TOps ops = default;
-        var tileA = SharedMemory.Allocate<T>(slice * stride);   // [kk][i], rows padded by 4 so the staging stores do not collide in a bank
-        var tileB = SharedMemory.Allocate<T>(slice * stride);   // [kk][j]''')
+        var tileA = SharedMemory.Allocate<T>({buffers}slice * stride);   // [kk][i], rows padded by 4 so the staging stores do not collide in a bank
+        var tileB = SharedMemory.Allocate<T>({buffers}slice * stride);   // [kk][j]''')
     accs = [f"c{r}{q}" for r in range(per) for q in range(per)]
     for r in range(per):
         w("        T " + ", ".join(f"c{r}{q} = ops.Zero" for q in range(per)) + ";")
@@ -27,17 +28,36 @@ def kernel(name, tile, slice_, per, doc):
         w(f"        int idx{e} = tid + {e * 256};")
         w(f"        int slotA{e} = SlotA(g, idx{e}, tile, slice, stride), slotB{e} = SlotB(g, idx{e}, tile, slice, stride);")
         w(f"        T pa{e} = LoadA<T, TOps>(a, g, baseA, row0, 0, idx{e}, tile, slice), pb{e} = LoadB<T, TOps>(b, g, baseB, col0, 0, idx{e}, tile, slice);")
-    w(f'''
+    if double_buffered:
+        # Two shared buffers: slice s is multiplied out of buffer s mod 2 while slice s + 1, already in registers,
+        # is stored into the other; one barrier per slice both publishes those stores and guarantees that everyone
+        # has finished reading a buffer before it is overwritten (two slices later).
+        for e in range(loads):
+            w(f"        tileA[slotA{e}] = pa{e}; tileB[slotB{e}] = pb{e};")
+        w(f'''        Group.Barrier();
+        for (int k0 = 0, current = 0; k0 < g.K; k0 += slice, current ^= slice * stride)
+        {{
+            bool more = k0 + slice < g.K;
+            if (more)
+            {{''')
+        for e in range(loads):
+            w(f"                pa{e} = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx{e}, tile, slice); pb{e} = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx{e}, tile, slice);")
+        w(f'''            }}
+            for (int kk = 0; kk < slice; kk++)
+            {{
+                int ra = current + kk * stride + ty, rb = current + kk * stride + tx;''')
+    else:
+        w(f'''
         for (int k0 = 0; k0 < g.K; k0 += slice)
         {{''')
-    for e in range(loads):
-        w(f"            tileA[slotA{e}] = pa{e}; tileB[slotB{e}] = pb{e};")
-    w(f'''            Group.Barrier();
+        for e in range(loads):
+            w(f"            tileA[slotA{e}] = pa{e}; tileB[slotB{e}] = pb{e};")
+        w(f'''            Group.Barrier();
             if (k0 + slice < g.K)
             {{''')
-    for e in range(loads):
-        w(f"                pa{e} = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx{e}, tile, slice); pb{e} = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx{e}, tile, slice);")
-    w(f'''            }}
+        for e in range(loads):
+            w(f"                pa{e} = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx{e}, tile, slice); pb{e} = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx{e}, tile, slice);")
+        w(f'''            }}
             for (int kk = 0; kk < slice; kk++)
             {{
                 int ra = kk * stride + ty, rb = kk * stride + tx;''')
@@ -45,7 +65,19 @@ def kernel(name, tile, slice_, per, doc):
     w("                T " + ", ".join(f"b{q} = tileB[rb + {16*q}]" for q in range(per)) + ";")
     for r in range(per):
         w("                " + " ".join(f"c{r}{q} = ops.MultiplyAdd(a{r}, b{q}, c{r}{q});" for q in range(per)))
-    w('''            }
+    if double_buffered:
+        w('''            }
+            if (more)
+            {
+                int next = current ^ (slice * stride);''')
+        for e in range(loads):
+            w(f"                tileA[next + slotA{e}] = pa{e}; tileB[next + slotB{e}] = pb{e};")
+        w('''            }
+            Group.Barrier();
+        }
+''')
+    else:
+        w('''            }
             Group.Barrier();
         }
 ''')
@@ -149,5 +181,6 @@ tail = '''
 }
 '''
 out = head + kernel("GemmLarge", 128, 16, 8, "128×128 tiles, K slices of 16, an 8×8 register block per thread (float).") + "\n" \
+    + kernel("GemmLargeDoubleBuffered", 128, 16, 8, "As <see cref=\"GemmLarge{T, TOps}\"/> with two shared buffers and one barrier per slice instead of two (not yet timed on a GPU).", double_buffered=True) + "\n" \
     + kernel("Gemm", 64, 16, 4, "64×64 tiles, K slices of 16, a 4×4 register block per thread (double).") + "\n" + store(8) + "\n" + store(4) + tail
 import os; open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src/Backends/Ilgpu/Kernels/GemmKernels.cs'), 'w').write(out)

@@ -71,7 +71,18 @@ internal static class DeviceBenchCommand
         using (var a = device.Upload<T>(Data((long)n * n)))
         using (var b = device.Upload<T>(Data((long)n * n)))
         using (var c = device.Allocate<T>((long)n * n))
+        {
             Row($"gemm {n}x{n}x{n}", () => device.Gemm(false, false, n, n, n, T.One, a, b, T.Zero, c), 2.0 * n * n * n, "GFLOP/s");
+#if KERNELS_ILGPU
+            if (typeof(T) == typeof(float) && device is Kernels.Backends.Ilgpu.IlgpuDevice gpu && gpu.Info.Kind != DeviceKind.IlgpuCpu)
+            {
+                // The double-buffered float kernel (off by default until a GPU run shows it faster).
+                gpu.DoubleBufferedGemm = true;
+                Row($"gemm {n}x{n}x{n} double-buffered", () => device.Gemm(false, false, n, n, n, T.One, a, b, T.Zero, c), 2.0 * n * n * n, "GFLOP/s");
+                gpu.DoubleBufferedGemm = false;
+            }
+#endif
+        }
         SmallGemmsOnStreams(device, s.SmallGemm, Data, Row);
         int t = s.Transpose;
         using (var a = device.Upload<T>(Data((long)t * t)))

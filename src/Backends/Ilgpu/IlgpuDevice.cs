@@ -76,6 +76,13 @@ public sealed class IlgpuDevice : ComputeDevice
     /// </summary>
     public int? ScanChunks { get; set; }
 
+    /// <summary>
+    /// Whether float GEMM uses the variant with two shared-memory buffers (one barrier per K-slice instead of two).
+    /// Off by default: it is tested for correctness on every device but has not been timed on a GPU yet, and the
+    /// single-buffer kernel is the one measured (17.8 TFLOP/s on an H100); <c>kernels bench devices</c> times both.
+    /// </summary>
+    public bool DoubleBufferedGemm { get; set; }
+
     internal object Gate { get; } = new();
 
     /// <inheritdoc />
@@ -268,7 +275,8 @@ public sealed class IlgpuDevice : ComputeDevice
         int tile = large ? GemmKernels.LargeTile : GemmKernels.Tile;
         var grid = new Index3D((n + tile - 1) / tile, (m + tile - 1) / tile, batch);
         var config = new KernelConfig(grid, new Index3D(GemmKernels.Threads, GemmKernels.Threads, 1));
-        Run(queue => (large ? Set<T>().GemmLarge : Set<T>().Gemm).Value(queue, config, V(a), V(b), V(c), arguments), "GEMM");
+        var kernel = !large ? Set<T>().Gemm : DoubleBufferedGemm ? Set<T>().GemmLargeDoubleBuffered : Set<T>().GemmLarge;
+        Run(queue => kernel.Value(queue, config, V(a), V(b), V(c), arguments), "GEMM");
     }
 
     /// <inheritdoc />

@@ -21,6 +21,7 @@ internal sealed class IlgpuKernelSet<T> where T : unmanaged
         Reduce = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, int, int>(ReductionKernels.Reduce<T, TOps>)),
         Gemm = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.Gemm<T, TOps>)),
         GemmLarge = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.GemmLarge<T, TOps>)),
+        GemmLargeDoubleBuffered = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.GemmLargeDoubleBuffered<T, TOps>)),
         Transpose = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, int, int>(TransposeKernels.Transpose)),
         SelectiveScan = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>(SelectiveScanKernels.Forward<T, TOps>)),
         SelectiveScanBackward = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanBackwardArguments>(SelectiveScanBackwardKernels.Sequence<T, TOps>)),
@@ -45,6 +46,7 @@ internal sealed class IlgpuKernelSet<T> where T : unmanaged
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, int, int>> Reduce { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> Gemm { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> GemmLarge { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> GemmLargeDoubleBuffered { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, int, int>> Transpose { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>> SelectiveScan { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanBackwardArguments>> SelectiveScanBackward { get; private init; } = null!;

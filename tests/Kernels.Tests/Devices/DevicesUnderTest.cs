@@ -41,6 +41,19 @@ internal static class DevicesUnderTest
         }
     }
 
+    /// <summary>Switches the double-buffered float GEMM kernel on or off where the device has one; returns false otherwise.</summary>
+    public static bool TrySetDoubleBufferedGemm(ComputeDevice device, bool on)
+    {
+#if KERNELS_ILGPU
+        if (device is IlgpuDevice gpu)
+        {
+            gpu.DoubleBufferedGemm = on;
+            return true;
+        }
+#endif
+        return false;
+    }
+
     /// <summary>Sets the scan's time chunking when the device has the knob (GPU devices); returns false otherwise.</summary>
     public static bool TrySetScanChunks(ComputeDevice device, int? chunks)
     {
