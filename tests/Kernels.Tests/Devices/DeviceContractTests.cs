@@ -249,7 +249,7 @@ public sealed class DeviceContractTests
                 }
     }
 
-    private static T[] GemmCase<T>(ComputeDevice device, Random random, int batch, int m, int n, int k, bool ta, bool tb, T alpha, T beta)
+    internal static T[] GemmCase<T>(ComputeDevice device, Random random, int batch, int m, int n, int k, bool ta, bool tb, T alpha, T beta)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var a = Cast<T>(RandomData(random, batch * m * k));
@@ -348,7 +348,7 @@ public sealed class DeviceContractTests
     }
 
     /// <summary>options bits: 1 D, 2 z, 4 bias + softplus; 8 reverse is taken from the shape's parity.</summary>
-    private static void SelectiveScanCase<T>(ComputeDevice device, Random random, SelectiveScanShape shape, int options)
+    internal static void SelectiveScanCase<T>(ComputeDevice device, Random random, SelectiveScanShape shape, int options)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var (batch, length, channels, state, groups) = shape;
@@ -416,7 +416,7 @@ public sealed class DeviceContractTests
         Assert.Throws<ArgumentException>(() => device.SelectiveScan(shape, x, x, x, x, x, null, null, null, true, x, f));
     }
 
-    private static void ScanCase<T>(ComputeDevice device, Random random, int batch, int length, int channels, bool reverse, bool withInitial, bool aliasStates)
+    internal static void ScanCase<T>(ComputeDevice device, Random random, int batch, int length, int channels, bool reverse, bool withInitial, bool aliasStates)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         int total = batch * length * channels, width = batch * channels;

@@ -44,7 +44,7 @@ public sealed class DeviceSelectiveScanBackwardTests
     private static double[] Random(Random random, int n, double low, double high) => [.. Enumerable.Range(0, n).Select(_ => low + (high - low) * random.NextDouble())];
 
     /// <summary>options bits: 1 D, 2 z, 4 bias + softplus, 8 ∂(final state); reverse when the length is odd.</summary>
-    private static void Case<T>(ComputeDevice device, Random random, SelectiveScanShape shape, int options) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    internal static void Case<T>(ComputeDevice device, Random random, SelectiveScanShape shape, int options) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         var (batch, length, channels, state, groups) = shape;
         bool hasD = (options & 1) != 0, hasZ = (options & 2) != 0, softplus = (options & 4) != 0, hasFinal = (options & 8) != 0, reverse = (length & 1) == 1;
