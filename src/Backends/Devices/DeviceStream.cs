@@ -15,8 +15,10 @@ namespace Kernels.Devices;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A device stream in the CUDA sense (an in-order work queue), not an I/O stream.")]
 public abstract class DeviceStream : IDisposable
 {
+    // Serialises waits with disposal (a stream is never released while someone waits on it). The disposed flag is
+    // read without it, so launching on a stream never queues behind another thread's wait.
     private readonly Lock _gate = new();
-    private bool _disposed;
+    private int _disposed;
 
     /// <summary>Creates the handle; called by a device implementation.</summary>
     protected DeviceStream(ComputeDevice device, bool isDefault)
@@ -33,10 +35,7 @@ public abstract class DeviceStream : IDisposable
     public bool IsDefault { get; }
 
     /// <summary>Whether <see cref="Dispose"/> has run (never for the default stream).</summary>
-    public bool IsDisposed
-    {
-        get { lock (_gate) return _disposed; }
-    }
+    public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
     /// <summary>Waits until every piece of work queued on this stream has finished.</summary>
     /// <exception cref="ObjectDisposedException">The stream or its device was disposed.</exception>
@@ -44,7 +43,7 @@ public abstract class DeviceStream : IDisposable
     {
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
+            ObjectDisposedException.ThrowIf(IsDisposed, this);
             ObjectDisposedException.ThrowIf(Device.IsDisposed, Device);
             SynchronizeCore();
         }
@@ -55,16 +54,13 @@ public abstract class DeviceStream : IDisposable
     {
         lock (_gate)
         {
-            if (_disposed || Device.IsDisposed) return;
+            if (IsDisposed || Device.IsDisposed) return;
             SynchronizeCore();
         }
     }
 
     /// <summary>Throws <see cref="ObjectDisposedException"/> once the stream is disposed.</summary>
-    public void ThrowIfDisposed()
-    {
-        lock (_gate) ObjectDisposedException.ThrowIf(_disposed, this);
-    }
+    public void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(IsDisposed, this);
 
     /// <summary>Backend wait for the stream's queued work.</summary>
     protected abstract void SynchronizeCore();
@@ -78,8 +74,8 @@ public abstract class DeviceStream : IDisposable
         if (IsDefault) return;
         lock (_gate)
         {
-            if (_disposed) return;
-            _disposed = true;
+            if (IsDisposed) return;
+            Volatile.Write(ref _disposed, 1);
             try
             {
                 if (!Device.IsDisposed)
