@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Numerics.Tensors;
 using Kernels.Backends.Cpu;
@@ -140,20 +141,33 @@ public sealed class CpuDevice : ComputeDevice
     /// <inheritdoc />
     protected override void TransposeCore<T>(int rows, int cols, DeviceBuffer<T> x, DeviceBuffer<T> y)
     {
-        // 32×32 blocks: each block's rows are read and its columns written while both stay in L1 (a plain strided
-        // copy misses the cache on every write once cols·sizeof(T) exceeds a page).
-        const int block = 32;
-        ReadOnlySpan<T> sx = S(x);
-        Span<T> sy = S(y);
-        for (int i0 = 0; i0 < rows; i0 += block)
+        // Two levels of blocking. 64×64 blocks keep a block's source rows and destination columns in L2; inside, 8×8
+        // blocks write only 8 destination lines at a time. The 8 matters: destination lines lie rows·sizeof(T) apart,
+        // which for power-of-two sizes maps them all to one L1 set, and 8 lines fit an 8-way set where the 32 of a
+        // plain 32×32 blocking evicted each other on every write (1.2 GB/s at 2048²).
+        const int outer = 64, inner = 8;
+        ref T source = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(S(x));
+        ref T destination = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(S(y));
+        for (int i0 = 0; i0 < rows; i0 += outer)
         {
-            int i1 = Math.Min(rows, i0 + block);
-            for (int j0 = 0; j0 < cols; j0 += block)
+            int i1 = Math.Min(rows, i0 + outer);
+            for (int j0 = 0; j0 < cols; j0 += outer)
             {
-                int j1 = Math.Min(cols, j0 + block);
-                for (int i = i0; i < i1; i++)
-                    for (int j = j0; j < j1; j++)
-                        sy[j * rows + i] = sx[i * cols + j];
+                int j1 = Math.Min(cols, j0 + outer);
+                for (int bi = i0; bi < i1; bi += inner)
+                {
+                    int bi1 = Math.Min(i1, bi + inner);
+                    for (int bj = j0; bj < j1; bj += inner)
+                    {
+                        int bj1 = Math.Min(j1, bj + inner);
+                        for (int i = bi; i < bi1; i++)
+                        {
+                            ref T row = ref Unsafe.Add(ref source, (nint)i * cols);
+                            for (int j = bj; j < bj1; j++)
+                                Unsafe.Add(ref destination, (nint)j * rows + i) = Unsafe.Add(ref row, j);
+                        }
+                    }
+                }
             }
         }
     }

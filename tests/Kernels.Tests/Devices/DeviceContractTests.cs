@@ -290,7 +290,7 @@ public sealed class DeviceContractTests
     {
         var device = DevicesUnderTest.Get(id);
         var random = new Random(10);
-        foreach (var (rows, cols) in new[] { (1, 1), (1, 40), (33, 1), (31, 65), (64, 32), (0, 5) })
+        foreach (var (rows, cols) in new[] { (1, 1), (1, 40), (33, 1), (31, 65), (64, 32), (0, 5), (130, 67), (200, 129) })
         {
             var x = RandomData(random, rows * cols);
             using var dx = device.Upload<double>(x);
