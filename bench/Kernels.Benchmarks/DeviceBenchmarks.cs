@@ -25,6 +25,9 @@ public class DeviceBenchmarks
     private static readonly SelectiveScanShape Ssm = new(Batch, Length, 16, 16);
     private DeviceBuffer<float> _u = null!, _delta = null!, _decay = null!, _ssmB = null!, _ssmC = null!, _ssmY = null!, _ssmFinal = null!, _dy = null!;
     private SelectiveScanDeviceGradients<float> _gradients = null!;
+    private DeviceBuffer<float> _transposed = null!;
+    private DeviceStream[] _streams = null!;
+    private DeviceBuffer<float>[] _smallC = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -53,18 +56,40 @@ public class DeviceBenchmarks
         _ssmY = _device.Allocate<float>(steps);
         _ssmFinal = _device.Allocate<float>(Ssm.Batch * Ssm.Channels * Ssm.State);
         _dy = _device.Upload<float>(Data(steps));
+        _transposed = _device.Allocate<float>(N * N);
+        _streams = [.. Enumerable.Range(0, 4).Select(_ => _device.CreateStream())];
+        _smallC = [.. Enumerable.Range(0, 8).Select(_ => _device.Allocate<float>(N * N))];
         _gradients = new(_device.Allocate<float>(steps), _device.Allocate<float>(steps), _device.Allocate<float>(Ssm.Channels * Ssm.State),
             _device.Allocate<float>(projection), _device.Allocate<float>(projection));
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _device.Dispose();
+    public void Cleanup()
+    {
+        foreach (var stream in _streams) stream.Dispose();
+        _device.Dispose();
+    }
 
     [Benchmark] public void Axpby() { _device.Axpby(1f, _x, 1f, _y); _device.Synchronize(); }
 
     [Benchmark] public float Sum() => _device.Reduce(ReduceOperation.Sum, _x);
 
     [Benchmark] public void Gemm128() { _device.Gemm(false, false, N, N, N, 1f, _a, _b, 0f, _c); _device.Synchronize(); }
+
+    [Benchmark] public void Transpose128() { _device.Transpose(N, N, _a, _transposed); _device.Synchronize(); }
+
+    /// <summary>Eight independent 128³ GEMMs on one stream, then spread over four: faster only where streams overlap.</summary>
+    [Benchmark] public void EightGemmsOneStream() => EightGemms(1);
+
+    [Benchmark] public void EightGemmsFourStreams() => EightGemms(4);
+
+    private void EightGemms(int streams)
+    {
+        for (int i = 0; i < _smallC.Length; i++)
+            using (_device.Use(_streams[i % streams]))
+                _device.Gemm(false, false, N, N, N, 1f, _a, _b, 0f, _smallC[i]);
+        _device.Synchronize();
+    }
 
     [Benchmark] public void DiagonalScan() { _device.DiagonalScan(Batch, Length, Channels, _scanA, _scanB, null, _states, _final); _device.Synchronize(); }
 

@@ -118,7 +118,7 @@ public abstract class ComputeDevice : IDisposable
             throw new DeviceOutOfMemoryException($"{Info.Id}: a buffer of {length} × {typeof(T).Name} ({(double)length * size / (1 << 20):0.#} MiB) exceeds the device's {Info.MemoryBytes / (1 << 20)} MiB.");
         var stream = UsableStream();
         var buffer = AllocateCore<T>(length);
-        buffer.QueueOn(stream);   // the buffer belongs to the stream it was allocated on until used elsewhere
+        buffer.QueueWrite(stream);   // the buffer belongs to the stream it was allocated on until used elsewhere
         Interlocked.Increment(ref _liveBuffers);
         Interlocked.Add(ref _liveBytes, length * size);
         return buffer;
@@ -150,7 +150,7 @@ public abstract class ComputeDevice : IDisposable
     /// <summary>xᵢ = value for every element.</summary>
     public void Fill<T>(DeviceBuffer<T> x, T value) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Own(x, nameof(x));
+        Own(x, nameof(x), write: true);
         if (UseFallback<T>(DevicePrimitives.Elementwise, "Fill"))
         {
             using var hx = ToHost(x, read: false);
@@ -163,7 +163,7 @@ public abstract class ComputeDevice : IDisposable
     /// <summary>destination = source (equal lengths).</summary>
     public void Copy<T>(DeviceBuffer<T> source, DeviceBuffer<T> destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Own(source, nameof(source)); Own(destination, nameof(destination));
+        Own(source, nameof(source)); Own(destination, nameof(destination), write: true);
         SameLength(source, destination, "Copy");
         if (UseFallback<T>(DevicePrimitives.Elementwise, "Copy"))
         {
@@ -176,7 +176,7 @@ public abstract class ComputeDevice : IDisposable
     /// <summary>yᵢ = f(xᵢ) (equal lengths; <paramref name="y"/> may be <paramref name="x"/>).</summary>
     public void Map<T>(UnaryOperation operation, DeviceBuffer<T> x, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Own(x, nameof(x)); Own(y, nameof(y));
+        Own(x, nameof(x)); Own(y, nameof(y), write: true);
         SameLength(x, y, operation.ToString());
         if (!Enum.IsDefined(operation)) throw new ArgumentOutOfRangeException(nameof(operation), $"Unknown unary operation {(int)operation}.");
         if (UseFallback<T>(DevicePrimitives.Elementwise, operation.ToString()))
@@ -192,7 +192,7 @@ public abstract class ComputeDevice : IDisposable
     /// <summary>zᵢ = f(xᵢ, yᵢ) (equal lengths; <paramref name="z"/> may be an input).</summary>
     public void Zip<T>(BinaryOperation operation, DeviceBuffer<T> x, DeviceBuffer<T> y, DeviceBuffer<T> z) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Own(x, nameof(x)); Own(y, nameof(y)); Own(z, nameof(z));
+        Own(x, nameof(x)); Own(y, nameof(y)); Own(z, nameof(z), write: true);
         SameLength(x, y, operation.ToString()); SameLength(x, z, operation.ToString());
         if (!Enum.IsDefined(operation)) throw new ArgumentOutOfRangeException(nameof(operation), $"Unknown binary operation {(int)operation}.");
         if (UseFallback<T>(DevicePrimitives.Elementwise, operation.ToString()))
@@ -209,7 +209,7 @@ public abstract class ComputeDevice : IDisposable
     /// <summary>y ← α·x + β·y (equal lengths; β = 0 does not read y).</summary>
     public void Axpby<T>(T alpha, DeviceBuffer<T> x, T beta, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Own(x, nameof(x)); Own(y, nameof(y));
+        Own(x, nameof(x)); Own(y, nameof(y), write: true);
         SameLength(x, y, "Axpby");
         if (UseFallback<T>(DevicePrimitives.Elementwise, "Axpby"))
         {
@@ -270,7 +270,7 @@ public abstract class ComputeDevice : IDisposable
     public void BatchedGemm<T>(int batch, bool transposeA, bool transposeB, int m, int n, int k, T alpha, DeviceBuffer<T> a, DeviceBuffer<T> b, T beta, DeviceBuffer<T> c)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Own(a, nameof(a)); Own(b, nameof(b)); Own(c, nameof(c));
+        Own(a, nameof(a)); Own(b, nameof(b)); Own(c, nameof(c), write: true);
         if (batch < 0 || m < 0 || n < 0 || k < 0)
             throw new ArgumentOutOfRangeException(nameof(m), $"GEMM shape batch {batch}, m {m}, n {n}, k {k} has a negative extent.");
         string shape = $"GEMM {batch}×({m}×{k})·({k}×{n})";
@@ -292,7 +292,7 @@ public abstract class ComputeDevice : IDisposable
     /// <summary>y = xᵀ: x is rows×cols row-major, y is cols×rows (distinct buffers).</summary>
     public void Transpose<T>(int rows, int cols, DeviceBuffer<T> x, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Own(x, nameof(x)); Own(y, nameof(y));
+        Own(x, nameof(x)); Own(y, nameof(y), write: true);
         if (rows < 0 || cols < 0) throw new ArgumentOutOfRangeException(nameof(rows), $"Transpose of a {rows}×{cols} matrix.");
         if (ReferenceEquals(x, y)) throw new ArgumentException("Transpose needs distinct input and output buffers.", nameof(y));
         Need(x, (long)rows * cols, nameof(x), $"transpose of {rows}×{cols}");
@@ -320,7 +320,7 @@ public abstract class ComputeDevice : IDisposable
     public void DiagonalScan<T>(int batch, int length, int channels, DeviceBuffer<T> a, DeviceBuffer<T> b, DeviceBuffer<T>? initial,
         DeviceBuffer<T> states, DeviceBuffer<T> final, bool reverse = false) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Own(a, nameof(a)); Own(b, nameof(b)); Own(states, nameof(states)); Own(final, nameof(final));
+        Own(a, nameof(a)); Own(b, nameof(b)); Own(states, nameof(states), write: true); Own(final, nameof(final), write: true);
         if (initial is not null) Own(initial, nameof(initial));
         if (batch < 0 || length < 0 || channels < 0)
             throw new ArgumentOutOfRangeException(nameof(length), $"Scan shape ({batch}, {length}, {channels}) has a negative extent.");
@@ -364,7 +364,7 @@ public abstract class ComputeDevice : IDisposable
     {
         string what = $"selective scan of {shape}";
         CheckSelectiveScanInputs(shape, what, u, delta, a, b, c, d, z, deltaBias);
-        Own(y, nameof(y)); Own(finalState, nameof(finalState));
+        Own(y, nameof(y), write: true); Own(finalState, nameof(finalState), write: true);
         var (batch, length, channels, state, _) = shape;
         long sequence = (long)batch * length * channels;
         Need(y, sequence, nameof(y), what);
@@ -421,7 +421,7 @@ public abstract class ComputeDevice : IDisposable
         for (int i = 0; i < outputs.Length; i++)
         {
             var (buffer, name) = outputs[i];
-            Own(buffer, name);
+            Own(buffer, name, write: true);
             long need = needs[i] = name switch
             {
                 "∂u" or "∂Δ" or "∂z" => sequence,
@@ -502,7 +502,7 @@ public abstract class ComputeDevice : IDisposable
     /// </summary>
     public void SortRows<T>(int rows, int cols, DeviceBuffer<T> keys, DeviceBuffer<int> indices) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Own(keys, nameof(keys)); Own(indices, nameof(indices));
+        Own(keys, nameof(keys), write: true); Own(indices, nameof(indices), write: true);
         if (rows < 0 || cols < 0) throw new ArgumentOutOfRangeException(nameof(rows), $"SortRows of {rows}×{cols}.");
         Need(keys, (long)rows * cols, nameof(keys), $"sort of {rows}×{cols}");
         Need(indices, (long)rows * cols, nameof(indices), $"sort of {rows}×{cols}");
@@ -524,7 +524,7 @@ public abstract class ComputeDevice : IDisposable
     /// </summary>
     public void RowPowerDistances<T>(int rows, int cols, DeviceBuffer<T> x, DeviceBuffer<T> y, T p, DeviceBuffer<T> result) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Own(x, nameof(x)); Own(y, nameof(y)); Own(result, nameof(result));
+        Own(x, nameof(x)); Own(y, nameof(y)); Own(result, nameof(result), write: true);
         if (rows < 0 || cols <= 0) throw new ArgumentOutOfRangeException(nameof(cols), $"Row distances of {rows}×{cols} (cols must be positive).");
         if (!T.IsFinite(p) || p < T.One) throw new ArgumentOutOfRangeException(nameof(p), $"p = {p}: the Wasserstein order must be finite and ≥ 1.");
         Need(x, (long)rows * cols, nameof(x), $"rows {rows}×{cols}"); Need(y, (long)rows * cols, nameof(y), $"rows {rows}×{cols}");
@@ -551,7 +551,7 @@ public abstract class ComputeDevice : IDisposable
     public void CountSketch<T>(int m, int n, int s, DeviceBuffer<T> a, DeviceBuffer<int> buckets, DeviceBuffer<T> signs, DeviceBuffer<T> y)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Own(a, nameof(a)); Own(buckets, nameof(buckets)); Own(signs, nameof(signs)); Own(y, nameof(y));
+        Own(a, nameof(a)); Own(buckets, nameof(buckets)); Own(signs, nameof(signs)); Own(y, nameof(y), write: true);
         if (m < 0 || n < 0 || s <= 0) throw new ArgumentOutOfRangeException(nameof(s), $"CountSketch of {m}×{n} into {s} rows.");
         string shape = $"CountSketch ({s}×{m})·({m}×{n})";
         Need(a, (long)m * n, nameof(a), shape); Need(buckets, m, nameof(buckets), shape); Need(signs, m, nameof(signs), shape);
@@ -581,7 +581,7 @@ public abstract class ComputeDevice : IDisposable
         if (!ReferenceEquals(matrix.Device, this)) throw new ArgumentException($"The CSR matrix lives on {matrix.Device.Info.Id}, not {Info.Id}.", nameof(matrix));
         matrix.ThrowIfDisposed();
         Own(matrix.RowPointers, nameof(matrix)); Own(matrix.ColumnIndices, nameof(matrix)); Own(matrix.Values, nameof(matrix));
-        Own(x, nameof(x)); Own(y, nameof(y));
+        Own(x, nameof(x)); Own(y, nameof(y), write: true);
         string shape = $"CSR ({matrix.Rows}×{matrix.Columns})·x";
         Need(x, matrix.Columns, nameof(x), shape); Need(y, matrix.Rows, nameof(y), shape);
         if (ReferenceEquals(x, y)) throw new ArgumentException($"{shape}: x and y must be distinct buffers.", nameof(y));
@@ -605,7 +605,7 @@ public abstract class ComputeDevice : IDisposable
     /// </summary>
     public void PoissonMultiply<T>(int side, DeviceBuffer<T> x, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Own(x, nameof(x)); Own(y, nameof(y));
+        Own(x, nameof(x)); Own(y, nameof(y), write: true);
         ArgumentOutOfRangeException.ThrowIfNegative(side);
         long unknowns = (long)side * side;
         Need(x, unknowns, nameof(x), $"Poisson {side}×{side}"); Need(y, unknowns, nameof(y), $"Poisson {side}×{side}");
@@ -680,16 +680,19 @@ public abstract class ComputeDevice : IDisposable
         ObjectDisposedException.ThrowIf(IsDisposed, this);
     }
 
-    // Checks that the buffer is usable here and orders it on the current stream: if another stream queued work on
-    // it last, that stream is waited for first, so this call's work cannot race with it.
-    private void Own<TB>(DeviceBuffer<TB> buffer, string name) where TB : unmanaged
+    // Checks that the buffer is usable here and orders it on the current stream: a read waits for another stream
+    // that last wrote it, a write for every other stream that wrote or read it since, so this call's work cannot
+    // race with theirs (see DeviceBuffer).
+    private void Own<TB>(DeviceBuffer<TB> buffer, string name, bool write = false) where TB : unmanaged
     {
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(buffer, name);
         if (!ReferenceEquals(buffer.Device, this))
             throw new ArgumentException($"Buffer {name} lives on {buffer.Device.Info.Id}, not on {Info.Id}; copy it through the host first.", name);
         buffer.ThrowIfDisposed();
-        buffer.QueueOn(UsableStream());
+        var stream = UsableStream();
+        if (write) buffer.QueueWrite(stream);
+        else buffer.QueueRead(stream);
     }
 
     private static void SameLength<TB>(DeviceBuffer<TB> x, DeviceBuffer<TB> y, string what) where TB : unmanaged

@@ -5,8 +5,9 @@ namespace Kernels.Devices;
 /// <summary>
 /// A one-dimensional array of <typeparamref name="T"/> in a device's memory, allocated by
 /// <see cref="ComputeDevice.Allocate{T}"/>. Shapes are given by the primitives' arguments (row-major, contiguous).
-/// The buffer remembers the stream that last queued work on it (<see cref="PendingStream"/>): using it on another
-/// stream first waits for that one (<see cref="DeviceStream"/>). Copies to and from the host run on the current
+/// The buffer remembers the stream that last wrote it and the streams that read it since
+/// (<see cref="PendingStreams"/>): a read on another stream first waits for the writer, a write for all of them
+/// (<see cref="DeviceStream"/>), so streams may read one buffer concurrently but never race with its writer. Copies to and from the host run on the current
 /// stream and finish before they return. Disposing returns the memory to the device's pool (which waits for the
 /// buffer's stream before another stream reuses it); disposing twice is harmless; using a disposed buffer throws
 /// <see cref="ObjectDisposedException"/>.
@@ -14,7 +15,10 @@ namespace Kernels.Devices;
 public abstract class DeviceBuffer<T> : IDisposable where T : unmanaged
 {
     private int _disposed;
-    private DeviceStream? _stream;
+    // Cross-stream ordering state: the last writer and the readers since (usually none or one stream each).
+    private readonly Lock _streamsGate = new();
+    private readonly List<DeviceStream> _readers = [];
+    private DeviceStream? _writer;
 
     /// <summary>Creates the handle; called by a device implementation.</summary>
     protected DeviceBuffer(ComputeDevice device, long length)
@@ -36,14 +40,52 @@ public abstract class DeviceBuffer<T> : IDisposable where T : unmanaged
     /// <summary>Whether <see cref="Dispose()"/> has run.</summary>
     public bool IsDisposed => Volatile.Read(ref _disposed) != 0;
 
-    /// <summary>The stream that last queued work on this buffer (work from any other stream has finished).</summary>
-    protected internal DeviceStream? PendingStream => Volatile.Read(ref _stream);
-
-    /// <summary>Records that <paramref name="stream"/> queues work on the buffer, waiting first for the stream that did before.</summary>
-    internal void QueueOn(DeviceStream stream)
+    /// <summary>
+    /// The streams that may still have work queued on this buffer: the last stream that wrote it and every stream
+    /// that read it since (work from any other stream has finished).
+    /// </summary>
+    protected internal DeviceStream[] PendingStreams
     {
-        var previous = Interlocked.Exchange(ref _stream, stream);
-        if (previous is not null && !ReferenceEquals(previous, stream)) previous.WaitIdle();
+        get
+        {
+            lock (_streamsGate)
+            {
+                if (_writer is null) return [.. _readers];
+                return _readers.Contains(_writer) ? [.. _readers] : [_writer, .. _readers];
+            }
+        }
+    }
+
+    /// <summary>Records that <paramref name="stream"/> reads the buffer, waiting first for another stream that last wrote it.</summary>
+    internal void QueueRead(DeviceStream stream)
+    {
+        DeviceStream? wait;
+        lock (_streamsGate)
+        {
+            wait = _writer is not null && !ReferenceEquals(_writer, stream) ? _writer : null;
+            if (!_readers.Contains(stream)) _readers.Add(stream);
+        }
+        wait?.WaitIdle();
+    }
+
+    /// <summary>Records that <paramref name="stream"/> writes the buffer, waiting first for every other stream that wrote or read it.</summary>
+    internal void QueueWrite(DeviceStream stream)
+    {
+        DeviceStream[] waits;
+        lock (_streamsGate)
+        {
+            waits = [.. PendingOthers(stream)];
+            _writer = stream;
+            _readers.Clear();
+        }
+        foreach (var other in waits) other.WaitIdle();
+    }
+
+    private IEnumerable<DeviceStream> PendingOthers(DeviceStream stream)
+    {
+        if (_writer is not null && !ReferenceEquals(_writer, stream)) yield return _writer;
+        foreach (var reader in _readers)
+            if (!ReferenceEquals(reader, stream) && !ReferenceEquals(reader, _writer)) yield return reader;
     }
 
     /// <summary>Writes <paramref name="source"/> at element <paramref name="offset"/>.</summary>
@@ -54,7 +96,7 @@ public abstract class DeviceBuffer<T> : IDisposable where T : unmanaged
         CheckRange(offset, source.Length, nameof(source));
         var stream = Device.CurrentStream;
         stream.ThrowIfDisposed();
-        QueueOn(stream);
+        QueueWrite(stream);
         CopyFromHost(source, offset, stream);
     }
 
@@ -66,7 +108,7 @@ public abstract class DeviceBuffer<T> : IDisposable where T : unmanaged
         CheckRange(offset, destination.Length, nameof(destination));
         var stream = Device.CurrentStream;
         stream.ThrowIfDisposed();
-        QueueOn(stream);
+        QueueRead(stream);
         CopyToHost(destination, offset, stream);
     }
 

@@ -5,10 +5,12 @@ namespace Kernels.Devices;
 /// different streams of the same device may overlap. Work is queued on the calling context's current stream
 /// (<see cref="ComputeDevice.Use"/>; the device's <see cref="ComputeDevice.DefaultStream"/> when none is chosen).
 /// <para><b>Ordering between streams is kept for you, per buffer.</b> Every device buffer remembers the stream
-/// that last queued work on it. When a primitive on stream S uses a buffer last used on another stream, the host
-/// first waits for that other stream (so a result is never read before it is written, and memory is never reused
-/// while a kernel still uses it). Independent work on different streams therefore overlaps; dependent work is
-/// serialised by a host wait, never raced. Host copies wait for the buffer's stream and the current stream.</para>
+/// that last wrote it and the streams that read it since. A primitive on stream S that reads a buffer first waits
+/// (on the host) for its writer if that is another stream; one that writes it waits for the writer and every
+/// reader other than S. So streams may read a buffer concurrently, a result is never read before it is written, a
+/// buffer is never overwritten under a reader, and memory is never reused while a kernel still uses it.
+/// Independent work on different streams overlaps; dependent work is serialised by a host wait, never raced. Host
+/// copies run on the current stream after the waits a read (download) or write (upload) needs.</para>
 /// <para>Disposing a stream waits for its queued work first; disposing twice is harmless; the default stream is
 /// owned by the device and its <see cref="Dispose"/> does nothing. Streams are safe to use from several threads.</para>
 /// </summary>

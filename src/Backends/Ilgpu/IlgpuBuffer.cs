@@ -71,5 +71,5 @@ public sealed class IlgpuBuffer<T> : DeviceBuffer<T> where T : unmanaged
     }
 
     /// <inheritdoc />
-    protected override void Release() => _device.ReturnMemory(_memory, PendingStream);
+    protected override void Release() => _device.ReturnMemory(_memory, PendingStreams);
 }

@@ -150,12 +150,12 @@ public sealed class IlgpuDevice : ComputeDevice
         e is OutOfMemoryException ||
         (e is AcceleratorException && e.Message.Contains("memory", StringComparison.OrdinalIgnoreCase));
 
-    internal void ReturnMemory<T>(MemoryBuffer1D<T, Stride1D.Dense> memory, DeviceStream? stream) where T : unmanaged
+    internal void ReturnMemory<T>(MemoryBuffer1D<T, Stride1D.Dense> memory, DeviceStream[] streams) where T : unmanaged
     {
         lock (Gate)
         {
             if (IsDisposed) return;   // the context already freed it
-            _pool.Return(memory, stream);
+            _pool.Return(memory, streams);
         }
     }
 

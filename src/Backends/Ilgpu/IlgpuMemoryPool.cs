@@ -8,14 +8,14 @@ namespace Kernels.Backends.Ilgpu;
 /// Reuses device allocations: a released buffer goes back to a free list for its element type and size class (powers of two up to
 /// 2²⁰ elements, then multiples of 2²⁰) and the next request of that class takes it instead of calling the driver.
 /// At most <see cref="Limit"/> bytes stay pooled; beyond that released memory is freed at once. Each pooled block
-/// keeps the stream its last user queued work on: a request from another stream waits for that stream before
-/// taking the block, so a kernel still running on it never sees its memory reused. Not thread-safe on its own: the
-/// device calls it under its lock.
+/// keeps the streams its last user may still have work queued on: a request waits for those other than its own
+/// stream before taking the block, so a kernel still running on another stream never sees its memory reused. Not
+/// thread-safe on its own: the device calls it under its lock.
 /// </summary>
 internal sealed class IlgpuMemoryPool(Accelerator accelerator, long limit) : IDisposable
 {
     private const long LargeClass = 1L << 20;
-    private readonly Dictionary<(Type, long), Stack<(MemoryBuffer Memory, DeviceStream? Stream)>> _free = [];
+    private readonly Dictionary<(Type, long), Stack<(MemoryBuffer Memory, DeviceStream[] Streams)>> _free = [];
 
     /// <summary>Bytes pooled at most.</summary>
     public long Limit { get; } = limit;
@@ -39,28 +39,29 @@ internal sealed class IlgpuMemoryPool(Accelerator accelerator, long limit) : IDi
         long capacity = Capacity(length);
         if (_free.TryGetValue((typeof(T), capacity), out var stack) && stack.Count > 0)
         {
-            var (memory, last) = stack.Pop();
+            var (memory, pending) = stack.Pop();
             PooledBytes -= memory.LengthInBytes;
             // Same stream: in-order execution already puts the new work after the old. Another stream: wait.
-            if (last is not null && !ReferenceEquals(last, stream)) last.WaitIdle();
+            foreach (var other in pending)
+                if (!ReferenceEquals(other, stream)) other.WaitIdle();
             return (MemoryBuffer1D<T, Stride1D.Dense>)memory;
         }
         DriverAllocations++;
         return accelerator.Allocate1D<T>(capacity);
     }
 
-    /// <summary>Pools <paramref name="buffer"/>, whose last work was queued on <paramref name="stream"/> (null: none pending).</summary>
-    public void Return<T>(MemoryBuffer1D<T, Stride1D.Dense> buffer, DeviceStream? stream) where T : unmanaged
+    /// <summary>Pools <paramref name="buffer"/>, which <paramref name="streams"/> may still have work queued on.</summary>
+    public void Return<T>(MemoryBuffer1D<T, Stride1D.Dense> buffer, DeviceStream[] streams) where T : unmanaged
     {
         if (PooledBytes + buffer.LengthInBytes > Limit)
         {
-            stream?.WaitIdle();   // the driver may hand freed memory to anyone at once
+            foreach (var stream in streams) stream.WaitIdle();   // the driver may hand freed memory to anyone at once
             buffer.Dispose();
             return;
         }
         var key = (typeof(T), buffer.Length);
-        if (!_free.TryGetValue(key, out var stack)) _free[key] = stack = new Stack<(MemoryBuffer, DeviceStream?)>();
-        stack.Push((buffer, stream));
+        if (!_free.TryGetValue(key, out var stack)) _free[key] = stack = new Stack<(MemoryBuffer, DeviceStream[])>();
+        stack.Push((buffer, streams));
         PooledBytes += buffer.LengthInBytes;
     }
 
@@ -70,8 +71,8 @@ internal sealed class IlgpuMemoryPool(Accelerator accelerator, long limit) : IDi
         foreach (var stack in _free.Values)
             while (stack.Count > 0)
             {
-                var (memory, stream) = stack.Pop();
-                stream?.WaitIdle();
+                var (memory, streams) = stack.Pop();
+                foreach (var stream in streams) stream.WaitIdle();
                 memory.Dispose();
             }
         _free.Clear();

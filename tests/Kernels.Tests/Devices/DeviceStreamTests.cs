@@ -5,7 +5,7 @@ namespace Kernels.Tests.Devices;
 
 /// <summary>
 /// Streams on every device: work queued on several streams gives the default stream's results bit for bit, a
-/// buffer crossing streams is never read before it is written, memory freed with work pending is not reused under
+/// buffer crossing streams is never read before it is written nor overwritten before its readers finish, memory freed with work pending is not reused under
 /// that work, and scopes, disposal and errors behave as documented. On the CPU device and ILGPU's CPU accelerator
 /// work finishes before a call returns, so only the contract is checked there; OpenCL command queues (PoCL in CI)
 /// and CUDA streams run asynchronously, which is where the ordering rules matter.
@@ -107,6 +107,40 @@ public sealed class DeviceStreamTests
             Assert.Equal(expected, copy.ToArray());
             using var check = device.Upload<float>(expected);
             Assert.Equal(device.Reduce(ReduceOperation.Sum, check), sum);
+        }
+    }
+
+    [Theory, MemberData(nameof(Devices))]
+    public void A_buffer_read_on_several_streams_is_overwritten_only_after_every_reader(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        var streams = Enumerable.Range(0, 3).Select(_ => device.CreateStream()).ToArray();
+        using var writer = device.CreateStream();
+        try
+        {
+            for (int round = 0; round < 3; round++)
+            {
+                var a = Matrix(70 + round, 1);
+                var bs = Enumerable.Range(0, streams.Length).Select(i => Matrix(80 + 10 * round + i, 1)).ToArray();
+                var expected = bs.Select(b => OnDefaultStream(device, a, b).Product).ToArray();
+                using var shared = device.Upload<float>(a);   // read by every stream at once
+                var inputs = bs.Select(b => device.Upload<float>(b)).ToArray();
+                var products = bs.Select(_ => device.Allocate<float>(N * N)).ToArray();
+                for (int i = 0; i < streams.Length; i++)
+                    using (device.Use(streams[i]))
+                        device.Gemm(false, true, N, N, N, 1f, shared, inputs[i], 0f, products[i]);
+                using (device.Use(writer)) device.Fill(shared, float.NaN);   // a write on a fourth stream: must wait for all three readers
+                for (int i = 0; i < streams.Length; i++)
+                {
+                    Assert.Equal(expected[i], products[i].ToArray());
+                    inputs[i].Dispose();
+                    products[i].Dispose();
+                }
+            }
+        }
+        finally
+        {
+            foreach (var stream in streams) stream.Dispose();
         }
     }
 
