@@ -7,10 +7,10 @@ namespace Kernels.Devices;
 /// <see cref="ComputeDevice.Allocate{T}"/>. Shapes are given by the primitives' arguments (row-major, contiguous).
 /// The buffer remembers the stream that last wrote it and the streams that read it since
 /// (<see cref="PendingStreams"/>): a read on another stream first waits for the writer, a write for all of them
-/// (<see cref="DeviceStream"/>), so streams may read one buffer concurrently but never race with its writer. Copies to and from the host run on the current
-/// stream and finish before they return. Disposing returns the memory to the device's pool (which waits for the
-/// buffer's stream before another stream reuses it); disposing twice is harmless; using a disposed buffer throws
-/// <see cref="ObjectDisposedException"/>.
+/// (<see cref="DeviceStream"/>), so streams may read one buffer concurrently but never race with its writer.
+/// Copies to and from the host run on the current stream and finish before they return. Disposing returns the
+/// memory to the device's pool (which waits for those streams before another stream reuses it); disposing twice is
+/// harmless; using a disposed buffer throws <see cref="ObjectDisposedException"/>.
 /// </summary>
 public abstract class DeviceBuffer<T> : IDisposable where T : unmanaged
 {
@@ -63,7 +63,13 @@ public abstract class DeviceBuffer<T> : IDisposable where T : unmanaged
         lock (_streamsGate)
         {
             wait = _writer is not null && !ReferenceEquals(_writer, stream) ? _writer : null;
-            if (!_readers.Contains(stream)) _readers.Add(stream);
+            if (!_readers.Contains(stream))
+            {
+                // Disposed streams have nothing pending: drop them, so weights read by one short-lived stream per
+                // request do not collect an ever longer list.
+                _readers.RemoveAll(reader => reader.IsDisposed);
+                _readers.Add(stream);
+            }
         }
         wait?.WaitIdle();
     }

@@ -233,9 +233,11 @@ public sealed class DeviceStreamTests
     {
         var device = DevicesUnderTest.Get(id);
         var before = device.Statistics;
+        using var weights = device.Upload<float>([1f, 2f, 3f]);   // read by every stream, never written again
         for (int i = 0; i < 1000; i++)
         {
             using var stream = device.CreateStream();
+            using (device.Use(stream)) Assert.Equal(6f, device.Reduce(ReduceOperation.Sum, weights));
             if (i % 100 != 0) continue;
             using (device.Use(stream))
             {
@@ -244,6 +246,8 @@ public sealed class DeviceStreamTests
                 Assert.Equal((float)i * (1 + i), device.Reduce(ReduceOperation.Sum, x));
             }
         }
+        Assert.True(weights.PendingStreams.Length <= 2, $"{weights.PendingStreams.Length} streams remembered by a buffer read by 1000 disposed ones");
+        weights.Dispose();
         var after = device.Statistics;
         Assert.Equal(before.LiveStreams, after.LiveStreams);
         Assert.Equal(before.LiveBuffers, after.LiveBuffers);
