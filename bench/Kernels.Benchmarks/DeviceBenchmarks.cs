@@ -103,6 +103,15 @@ public class DeviceBenchmarks
 
     [Benchmark] public void SortRows() { _keys.CopyFrom(_hostKeys); _device.SortRows(Rows, Cols, _keys, _order); _device.Synchronize(); }
 
+    /// <summary>The same sort by the radix kernels on GPU-kind devices (the CPU device has one sort: same row as above).</summary>
+    [Benchmark] public void SortRowsRadix()
+    {
+        var gpu = _device as IlgpuDevice;
+        if (gpu is not null) gpu.RowSort = RowSortAlgorithm.Radix;
+        try { SortRows(); }
+        finally { if (gpu is not null) gpu.RowSort = RowSortAlgorithm.Bitonic; }
+    }
+
     [Benchmark] public void PoissonCg()
     {
         _device.Fill(_y, 0f);

@@ -140,7 +140,20 @@ internal static class DeviceBenchCommand
         var keys = Data((long)rows * cols);
         using (var k = device.Allocate<T>((long)rows * cols))
         using (var order = device.Allocate<int>((long)rows * cols))
+        {
             Row($"sort rows {rows}x{cols}", () => { k.CopyFrom(keys); device.SortRows(rows, cols, k, order); }, 1.0 * rows * cols, "Gkeys/s (incl. upload)");
+#if KERNELS_ILGPU
+            if (device is Kernels.Backends.Ilgpu.IlgpuDevice gpu)
+            {
+                // The other row sort (bitonic is the default until a GPU run shows radix faster): same permutation.
+                var other = gpu.RowSort == Kernels.Backends.Ilgpu.RowSortAlgorithm.Radix ? Kernels.Backends.Ilgpu.RowSortAlgorithm.Bitonic : Kernels.Backends.Ilgpu.RowSortAlgorithm.Radix;
+                var kept = gpu.RowSort;
+                gpu.RowSort = other;
+                Row($"sort rows {rows}x{cols} {other.ToString().ToLowerInvariant()}", () => { k.CopyFrom(keys); device.SortRows(rows, cols, k, order); }, 1.0 * rows * cols, "Gkeys/s (incl. upload)");
+                gpu.RowSort = kept;
+            }
+#endif
+        }
         var (sn, sdim, sp) = s.Swd;
         using (var xs = device.Upload<T>(Data((long)sn * sdim)))
         using (var ys = device.Upload<T>(Data((long)sn * sdim)))

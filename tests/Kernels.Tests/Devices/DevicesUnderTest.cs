@@ -54,6 +54,19 @@ internal static class DevicesUnderTest
         return false;
     }
 
+    /// <summary>Switches the row sort to the radix sort (or back to the bitonic network) where the device has both; returns false otherwise.</summary>
+    public static bool TrySetRadixRowSort(ComputeDevice device, bool on)
+    {
+#if KERNELS_ILGPU
+        if (device is IlgpuDevice gpu)
+        {
+            gpu.RowSort = on ? RowSortAlgorithm.Radix : RowSortAlgorithm.Bitonic;
+            return true;
+        }
+#endif
+        return false;
+    }
+
     /// <summary>Sets the scan's time chunking when the device has the knob (GPU devices); returns false otherwise.</summary>
     public static bool TrySetScanChunks(ComputeDevice device, int? chunks)
     {
