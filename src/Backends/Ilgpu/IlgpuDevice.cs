@@ -64,6 +64,10 @@ public sealed class IlgpuDevice : ComputeDevice
         // first pass keeps enough loads in flight; 256 groups in all reached 22 % of copy bandwidth on an H100.
         _reduction = info.Kind == DeviceKind.IlgpuCpu ? new ReductionShape(32, 4)
             : new ReductionShape(256, Math.Max(256, Accelerator.NumMultiprocessors * 8));
+        int warp = Accelerator.WarpSize;
+        _warpShuffles = Accelerator.AcceleratorType is AcceleratorType.Cuda or AcceleratorType.CPU
+            && warp > 1 && System.Numerics.BitOperations.IsPow2(warp) && warp <= _reduction.GroupSize;
+        WarpShuffleReductions = _warpShuffles;
     }
 
     /// <summary>Opens ILGPU's CPU accelerator (a simulated GPU with 32-wide warps and up to 1024 threads per group).</summary>
@@ -97,6 +101,21 @@ public sealed class IlgpuDevice : ComputeDevice
     /// device but not yet timed on a GPU — <c>kernels bench devices</c> prints both rows.
     /// </summary>
     public RowSortAlgorithm RowSort { get; set; }
+
+    /// <summary>
+    /// Whether reductions finish their last warp's worth of steps with warp shuffles (registers, no barriers) instead
+    /// of shared memory. On by default where ILGPU's shuffles are native — CUDA and the CPU accelerator (warps of 32) —
+    /// off on OpenCL, where they need a sub-group extension whose width ILGPU does not pin. Same bits either way.
+    /// Setting it where <see cref="HasWarpShuffles"/> is false changes nothing.
+    /// </summary>
+    public bool WarpShuffleReductions { get; set; }
+
+    private bool UsesWarpShuffles => WarpShuffleReductions && _warpShuffles;
+
+    private readonly bool _warpShuffles;
+
+    /// <summary>Whether this device can finish reductions with warp shuffles (CUDA, the CPU accelerator).</summary>
+    public bool HasWarpShuffles => _warpShuffles;
 
     internal object Gate { get; } = new();
 
@@ -271,7 +290,7 @@ public sealed class IlgpuDevice : ComputeDevice
         using var total = (IlgpuBuffer<T>)Allocate<T>(1);
         Run(queue =>
         {
-            var reduce = Set<T>().Reduce.Value;
+            var reduce = (UsesWarpShuffles ? Set<T>().ReduceWithWarpShuffles : Set<T>().Reduce).Value;
             var shared = SharedMemoryConfig.RequestDynamic<T>(size);
             reduce(queue, new KernelConfig(groups, size, shared), V(x), V(y), partials.View, n, operation);
             reduce(queue, new KernelConfig(1, size, shared), partials.View, partials.View, total.View, groups, ReductionKernels.PartialOperation(operation));
@@ -467,7 +486,7 @@ public sealed class IlgpuDevice : ComputeDevice
     {
         int kind = p == T.One ? 1 : p == T.CreateTruncating(2) ? 2 : 0;
         int size = _reduction.GroupSize;
-        Run(queue => Set<T>().RowPowerDistances.Value(queue, new KernelConfig(rows, size, SharedMemoryConfig.RequestDynamic<T>(size)), V(x), V(y), V(result), cols, p, kind), "row distances");
+        Run(queue => (UsesWarpShuffles ? Set<T>().RowPowerDistancesWithWarpShuffles : Set<T>().RowPowerDistances).Value(queue, new KernelConfig(rows, size, SharedMemoryConfig.RequestDynamic<T>(size)), V(x), V(y), V(result), cols, p, kind), "row distances");
     }
 
     /// <inheritdoc />

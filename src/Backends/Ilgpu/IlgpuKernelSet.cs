@@ -19,6 +19,7 @@ internal sealed class IlgpuKernelSet<T> where T : unmanaged
         Zip = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, int>(ElementwiseKernels.Zip<T, TOps>)),
         Axpby = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<T>, T, T, int>(ElementwiseKernels.Axpby<T, TOps>)),
         Reduce = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, int, int>(ReductionKernels.Reduce<T, TOps>)),
+        ReduceWithWarpShuffles = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, int, int>(ReductionKernels.ReduceWithWarpShuffles<T, TOps>)),
         Gemm = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.Gemm<T, TOps>)),
         GemmLarge = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.GemmLarge<T, TOps>)),
         GemmLargeDoubleBuffered = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.GemmLargeDoubleBuffered<T, TOps>)),
@@ -37,6 +38,7 @@ internal sealed class IlgpuKernelSet<T> where T : unmanaged
         Poisson = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<T>, int>(SparseKernels.Poisson<T, TOps>)),
         CountSketch = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<int>, ArrayView<T>, ArrayView<T>, int, int, int>(SparseKernels.CountSketch<T, TOps>)),
         RowPowerDistances = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, int, T, int>(SparseKernels.RowPowerDistances<T, TOps>)),
+        RowPowerDistancesWithWarpShuffles = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, int, T, int>(SparseKernels.RowPowerDistancesWithWarpShuffles<T, TOps>)),
     };
 
     public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, T>> Fill { get; private init; } = null!;
@@ -44,6 +46,7 @@ internal sealed class IlgpuKernelSet<T> where T : unmanaged
     public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<T>, ArrayView<T>, int>> Zip { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<T>, T, T, int>> Axpby { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, int, int>> Reduce { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, int, int>> ReduceWithWarpShuffles { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> Gemm { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> GemmLarge { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> GemmLargeDoubleBuffered { get; private init; } = null!;
@@ -62,4 +65,5 @@ internal sealed class IlgpuKernelSet<T> where T : unmanaged
     public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<T>, int>> Poisson { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<int>, ArrayView<T>, ArrayView<T>, int, int, int>> CountSketch { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, int, T, int>> RowPowerDistances { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, int, T, int>> RowPowerDistancesWithWarpShuffles { get; private init; } = null!;
 }

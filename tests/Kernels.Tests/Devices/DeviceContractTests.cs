@@ -223,6 +223,57 @@ public sealed class DeviceContractTests
         Assert.False(double.IsNegative(device.Reduce(ReduceOperation.Max, zeros)));
     }
 
+    [Theory, MemberData(nameof(Devices))]
+    public void Warp_shuffle_reductions_give_the_bits_of_the_shared_memory_tree(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        // The CPU accelerator simulates 32-lane warps: CI must take the shuffle path there.
+        if (device.Info.Kind == DeviceKind.IlgpuCpu) Assert.True(DevicesUnderTest.TrySetWarpShuffleReductions(device, true), "ilgpu-cpu has warp shuffles");
+        if (!DevicesUnderTest.TrySetWarpShuffleReductions(device, true)) return;   // CPU device, OpenCL: one tree only
+        try
+        {
+            var random = new Random(21);
+            foreach (int n in new[] { 1, 31, 32, 33, 255, 256, 257, 5000, 70_001 })
+            {
+                var data = RandomData(random, n, 3);
+                if (n > 40) { data[7] = -0.0; data[9] = 0.0; }
+                var withNaN = (double[])data.Clone();
+                withNaN[n / 2] = double.NaN;
+                var shuffled = ReductionBits(device, data, withNaN);
+                DevicesUnderTest.TrySetWarpShuffleReductions(device, false);
+                var tree = ReductionBits(device, data, withNaN);
+                DevicesUnderTest.TrySetWarpShuffleReductions(device, true);
+                Assert.Equal(tree, shuffled);
+            }
+        }
+        finally { DevicesUnderTest.TrySetWarpShuffleReductions(device, true); }
+    }
+
+    // Bits of every reduction (float and double), the dot product and row distances over two rows.
+    private static long[] ReductionBits(ComputeDevice device, double[] data, double[] withNaN)
+    {
+        using var xd = device.Upload<double>(data);
+        using var xs = device.Upload<float>(F(data));
+        using var nd = device.Upload<double>(withNaN);
+        var bits = new List<long>();
+        foreach (var operation in new[] { ReduceOperation.Sum, ReduceOperation.SumOfSquares, ReduceOperation.Min, ReduceOperation.Max })
+        {
+            bits.Add(BitConverter.DoubleToInt64Bits(device.Reduce(operation, xd)));
+            bits.Add(BitConverter.SingleToInt32Bits(device.Reduce(operation, xs)));
+            bits.Add(BitConverter.DoubleToInt64Bits(device.Reduce(operation, nd)));
+        }
+        bits.Add(BitConverter.DoubleToInt64Bits(device.Dot(xd, nd)));
+        bits.Add(BitConverter.SingleToInt32Bits(device.Dot(xs, xs)));
+        int cols = data.Length / 2;
+        if (cols > 0)
+        {
+            using var distances = device.Allocate<double>(2);
+            device.RowPowerDistances(2, cols, xd, nd, 1.5, distances);
+            bits.AddRange(distances.ToArray().Select(BitConverter.DoubleToInt64Bits));
+        }
+        return [.. bits];
+    }
+
     // ------------------------------------------------------------- GEMM, transpose
 
     [Theory, MemberData(nameof(Devices))]

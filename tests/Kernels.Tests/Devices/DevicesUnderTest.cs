@@ -67,6 +67,19 @@ internal static class DevicesUnderTest
         return false;
     }
 
+    /// <summary>Switches warp-shuffle reductions on or off where the device has them; returns false otherwise.</summary>
+    public static bool TrySetWarpShuffleReductions(ComputeDevice device, bool on)
+    {
+#if KERNELS_ILGPU
+        if (device is IlgpuDevice { HasWarpShuffles: true } gpu)
+        {
+            gpu.WarpShuffleReductions = on;
+            return true;
+        }
+#endif
+        return false;
+    }
+
     /// <summary>Sets the scan's time chunking when the device has the knob (GPU devices); returns false otherwise.</summary>
     public static bool TrySetScanChunks(ComputeDevice device, int? chunks)
     {

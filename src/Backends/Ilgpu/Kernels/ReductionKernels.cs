@@ -4,18 +4,34 @@ namespace Kernels.Backends.Ilgpu.Kernels;
 
 /// <summary>
 /// Two-pass tree reduction without atomics: a fixed grid of groups each reduces a grid-strided share into one
-/// partial through shared memory (dynamic: one element per thread), then one group reduces the partials. The grid
-/// depends only on n and the device's launch shape (<see cref="ReductionShape"/>), so the sum's association — and
-/// its bits — are the same on every run on that device.
+/// partial (a shared-memory tree, finished by warp shuffles where the device has them), then one group reduces the partials. The grid depends only on n and
+/// the device's launch shape (<see cref="ReductionShape"/>), so the sum's association — and its bits — are the same
+/// on every run on that device.
 /// </summary>
 internal static class ReductionKernels
 {
 
-    /// <summary>Operation codes: 0 Σx, 1 Σx², 2 min, 3 max, 4 Σxy.</summary>
+    /// <summary>One partial per group through the shared-memory tree (<see cref="SharedTreeReduce{T, TOps}"/>).
+    /// Operation codes: 0 Σx, 1 Σx², 2 min, 3 max, 4 Σxy.</summary>
     public static void Reduce<T, TOps>(ArrayView<T> x, ArrayView<T> y, ArrayView<T> partials, int n, int operation) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
     {
         TOps ops = default;
-        var shared = SharedMemory.GetDynamic<T>();
+        T total = SharedTreeReduce<T, TOps>(ops, SharedMemory.GetDynamic<T>(), Accumulate<T, TOps>(ops, x, y, n, operation), operation);
+        if (Group.IdxX == 0) partials[Grid.IdxX] = total;
+    }
+
+    /// <summary><see cref="Reduce{T, TOps}"/> finishing in a warp (<see cref="WarpShuffleReduce{T, TOps}"/>): same bits.
+    /// A kernel of its own because ILGPU cannot compile a shuffle for OpenCL devices without sub-groups, even unreached.</summary>
+    public static void ReduceWithWarpShuffles<T, TOps>(ArrayView<T> x, ArrayView<T> y, ArrayView<T> partials, int n, int operation) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {
+        TOps ops = default;
+        T total = WarpShuffleReduce<T, TOps>(ops, SharedMemory.GetDynamic<T>(), Accumulate<T, TOps>(ops, x, y, n, operation), operation);
+        if (Group.IdxX == 0) partials[Grid.IdxX] = total;
+    }
+
+    // This thread's grid-strided share.
+    private static T Accumulate<T, TOps>(TOps ops, ArrayView<T> x, ArrayView<T> y, int n, int operation) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {
         T acc = Identity<T, TOps>(ops, operation);
         int stride = Grid.DimX * Group.DimX;
         for (int i = Grid.IdxX * Group.DimX + Group.IdxX; i < n; i += stride)
@@ -30,20 +46,58 @@ internal static class ReductionKernels
                 _ => ops.MultiplyAdd(v, y[i], acc),
             };
         }
-        shared[Group.IdxX] = acc;
-        Group.Barrier();
-        for (int half = Group.DimX / 2; half > 0; half /= 2)
+        return acc;
+    }
+
+    /// <summary>
+    /// v₀ ⊕ v₁ ⊕ … over the group's threads (power-of-two size), valid in thread 0: thread t &lt; h combines its
+    /// partial with thread t + h's for h = size/2, …, 1, through shared memory with a barrier per step.
+    /// </summary>
+    public static T SharedTreeReduce<T, TOps>(TOps ops, ArrayView<T> shared, T value, int operation) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {
+        SharedTreeSteps<T, TOps>(ops, shared, value, operation, 1);
+        return shared[0];
+    }
+
+    /// <summary>
+    /// The same pairs in the same order as <see cref="SharedTreeReduce{T, TOps}"/>, so the same bits, but the last
+    /// steps (h below the warp size) run in registers by warp shuffles with no barrier. Needs a group of at least
+    /// one warp; valid in thread 0.
+    /// </summary>
+    public static T WarpShuffleReduce<T, TOps>(TOps ops, ArrayView<T> shared, T value, int operation) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {
+        int lanes = Warp.WarpSize;
+        SharedTreeSteps<T, TOps>(ops, shared, value, operation, lanes);
+        T v = value;
+        if (Group.IdxX < lanes)
         {
-            if (Group.IdxX < half) shared[Group.IdxX] = Combine<T, TOps>(ops, operation, shared[Group.IdxX], shared[Group.IdxX + half]);
+            // The whole first warp takes part in every shuffle; lanes ≥ h compute values nobody reads.
+            v = shared[Group.IdxX];
+            for (int half = lanes / 2; half > 0; half /= 2)
+                v = Combine<T, TOps>(ops, operation, v, Warp.ShuffleDown(v, half));
+        }
+        return v;
+    }
+
+    // Steps h = size/2 … stopAt of the shared-memory tree (none when the group is no larger than stopAt): afterwards
+    // shared[0 … max(stopAt, 1) − 1] hold the partials left.
+    private static void SharedTreeSteps<T, TOps>(TOps ops, ArrayView<T> shared, T value, int operation, int stopAt) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {
+        int t = Group.IdxX;
+        shared[t] = value;
+        Group.Barrier();
+        for (int half = Group.DimX / 2; half >= stopAt && half > 0; half /= 2)
+        {
+            if (t < half) shared[t] = Combine<T, TOps>(ops, operation, shared[t], shared[t + half]);
             Group.Barrier();
         }
-        if (Group.IdxX == 0) partials[Grid.IdxX] = shared[0];
     }
 
     private static T Identity<T, TOps>(TOps ops, int operation) where T : unmanaged where TOps : struct, IDeviceArithmetic<T> =>
         operation switch { 2 => ops.PositiveInfinity, 3 => ops.NegativeInfinity, _ => ops.Zero };
 
-    private static T Combine<T, TOps>(TOps ops, int operation, T a, T b) where T : unmanaged where TOps : struct, IDeviceArithmetic<T> =>
+    /// <summary>a ⊕ b for the operation codes of <see cref="Reduce{T, TOps}"/> (sums and dots add).</summary>
+    public static T Combine<T, TOps>(TOps ops, int operation, T a, T b) where T : unmanaged where TOps : struct, IDeviceArithmetic<T> =>
         operation switch
         {
             2 => DeviceMinMax.Minimum<T, TOps>(ops, a, b),

@@ -41,12 +41,29 @@ internal static class SparseKernels
         }
     }
 
-    /// <summary>dᵣ = (1/cols)·Σⱼ |xᵣⱼ − yᵣⱼ|ᵖ: one group per row (power-of-two size), a dynamic shared-memory tree over the group's partial sums.</summary>
+    /// <summary>dᵣ = (1/cols)·Σⱼ |xᵣⱼ − yᵣⱼ|ᵖ: one group per row (power-of-two size), the group's partial sums combined
+    /// by <see cref="ReductionKernels.SharedTreeReduce{T, TOps}"/>.</summary>
     public static void RowPowerDistances<T, TOps>(ArrayView<T> x, ArrayView<T> y, ArrayView<T> result, int cols, T p, int kind)
         where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
     {
         TOps ops = default;
-        var shared = SharedMemory.GetDynamic<T>();
+        T sum = ReductionKernels.SharedTreeReduce<T, TOps>(ops, SharedMemory.GetDynamic<T>(), RowPowerPartial<T, TOps>(ops, x, y, cols, p, kind), 0);
+        if (Group.IdxX == 0) result[Grid.IdxX] = ops.Divide(sum, ops.FromInt(cols));
+    }
+
+    /// <summary><see cref="RowPowerDistances{T, TOps}"/> finishing in a warp (<see cref="ReductionKernels.WarpShuffleReduce{T, TOps}"/>): same bits.</summary>
+    public static void RowPowerDistancesWithWarpShuffles<T, TOps>(ArrayView<T> x, ArrayView<T> y, ArrayView<T> result, int cols, T p, int kind)
+        where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {
+        TOps ops = default;
+        T sum = ReductionKernels.WarpShuffleReduce<T, TOps>(ops, SharedMemory.GetDynamic<T>(), RowPowerPartial<T, TOps>(ops, x, y, cols, p, kind), 0);
+        if (Group.IdxX == 0) result[Grid.IdxX] = ops.Divide(sum, ops.FromInt(cols));
+    }
+
+    // This thread's share of row Grid.IdxX: columns Group.IdxX, + group size, ….
+    private static T RowPowerPartial<T, TOps>(TOps ops, ArrayView<T> x, ArrayView<T> y, int cols, T p, int kind)
+        where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {
         long rowBase = (long)Grid.IdxX * cols;
         T acc = ops.Zero;
         for (int j = Group.IdxX; j < cols; j += Group.DimX)
@@ -59,13 +76,6 @@ internal static class SparseKernels
                 _ => ops.Add(acc, ops.Pow(ops.Abs(d), p)),
             };
         }
-        shared[Group.IdxX] = acc;
-        Group.Barrier();
-        for (int half = Group.DimX / 2; half > 0; half /= 2)
-        {
-            if (Group.IdxX < half) shared[Group.IdxX] = ops.Add(shared[Group.IdxX], shared[Group.IdxX + half]);
-            Group.Barrier();
-        }
-        if (Group.IdxX == 0) result[Grid.IdxX] = ops.Divide(shared[0], ops.FromInt(cols));
+        return acc;
     }
 }
