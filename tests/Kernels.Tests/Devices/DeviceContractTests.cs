@@ -546,7 +546,7 @@ public sealed class DeviceContractTests
         }
     }
 
-    private static void SortCase<T>(ComputeDevice device, int rows, int cols, T[] keys) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    internal static void SortCase<T>(ComputeDevice device, int rows, int cols, T[] keys) where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         using var dk = device.Upload<T>(keys);
         using var di = device.Allocate<int>(rows * cols);

@@ -8,7 +8,8 @@ namespace Kernels.Tests.Devices;
 /// FsCheck properties over random shapes on every device present, complementing the fixed shape lists of the
 /// contract tests: extents from 0 up to past one GPU tile or lane group, both transposes, every optional operand.
 /// The checks are the contract tests' own scaled bounds (GEMM against a scalar double reference, the scans against
-/// their sequential recurrences, the selective-scan gradients against the library's backward pass in double).
+/// their sequential recurrences, the selective-scan gradients against the library's backward pass in double) and the
+/// row sort's exact stable permutation under both GPU sort algorithms.
 /// Few cases each: ILGPU's CPU accelerator simulates every GPU thread.
 /// </summary>
 [Collection("Devices")]
@@ -64,5 +65,29 @@ public sealed class DevicePropertyTests
             DeviceSelectiveScanBackwardTests.Case<float>(device, new Random(seed), shape, options);
             DeviceSelectiveScanBackwardTests.Case<double>(device, new Random(seed), shape, options);
         }
+    }
+
+    [Property(MaxTest = 6)]
+    public void Row_sort_on_random_shapes_is_the_stable_total_order_permutation_for_both_algorithms_on_every_device(int seed)
+    {
+        var random = new Random(seed);
+        // Up to 300 columns: past two radix tiles of the CPU accelerator (128 keys); both sorts' single-tile paths.
+        int rows = random.Next(1, 4), cols = random.Next(1, 301);
+        bool ties = random.Next(2) == 0;
+        var keys = new double[rows * cols];
+        for (int i = 0; i < keys.Length; i++)
+            keys[i] = ties ? random.Next(-3, 4) * 0.5 : BitConverter.Int64BitsToDouble(random.NextInt64(long.MinValue, long.MaxValue));
+        float[] single = ties ? [.. keys.Select(v => (float)v)] : [.. keys.Select(v => BitConverter.Int32BitsToSingle((int)BitConverter.DoubleToInt64Bits(v)))];
+        foreach (var device in Devices())
+            foreach (bool radix in new[] { false, true })
+            {
+                if (radix && !DevicesUnderTest.TrySetRadixRowSort(device, true)) continue;
+                try
+                {
+                    DeviceContractTests.SortCase(device, rows, cols, keys);
+                    DeviceContractTests.SortCase(device, rows, cols, single);
+                }
+                finally { if (radix) DevicesUnderTest.TrySetRadixRowSort(device, false); }
+            }
     }
 }
