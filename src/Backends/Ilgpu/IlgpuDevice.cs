@@ -65,9 +65,9 @@ public sealed class IlgpuDevice : ComputeDevice
         _reduction = info.Kind == DeviceKind.IlgpuCpu ? new ReductionShape(32, 4)
             : new ReductionShape(256, Math.Max(256, Accelerator.NumMultiprocessors * 8));
         int warp = Accelerator.WarpSize;
-        _warpShuffles = Accelerator.AcceleratorType is AcceleratorType.Cuda or AcceleratorType.CPU
+        HasWarpShuffles = Accelerator.AcceleratorType is AcceleratorType.Cuda or AcceleratorType.CPU
             && warp > 1 && System.Numerics.BitOperations.IsPow2(warp) && warp <= _reduction.GroupSize;
-        WarpShuffleReductions = _warpShuffles;
+        WarpShuffleReductions = HasWarpShuffles;
     }
 
     /// <summary>Opens ILGPU's CPU accelerator (a simulated GPU with 32-wide warps and up to 1024 threads per group).</summary>
@@ -110,12 +110,10 @@ public sealed class IlgpuDevice : ComputeDevice
     /// </summary>
     public bool WarpShuffleReductions { get; set; }
 
-    private bool UsesWarpShuffles => WarpShuffleReductions && _warpShuffles;
-
-    private readonly bool _warpShuffles;
-
     /// <summary>Whether this device can finish reductions with warp shuffles (CUDA, the CPU accelerator).</summary>
-    public bool HasWarpShuffles => _warpShuffles;
+    public bool HasWarpShuffles { get; }
+
+    private bool UsesWarpShuffles => WarpShuffleReductions && HasWarpShuffles;
 
     internal object Gate { get; } = new();
 

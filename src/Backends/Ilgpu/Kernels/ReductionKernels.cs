@@ -4,9 +4,9 @@ namespace Kernels.Backends.Ilgpu.Kernels;
 
 /// <summary>
 /// Two-pass tree reduction without atomics: a fixed grid of groups each reduces a grid-strided share into one
-/// partial (a shared-memory tree, finished by warp shuffles where the device has them), then one group reduces the partials. The grid depends only on n and
-/// the device's launch shape (<see cref="ReductionShape"/>), so the sum's association — and its bits — are the same
-/// on every run on that device.
+/// partial (a shared-memory tree, finished by warp shuffles where the device has them), then one group reduces the
+/// partials. The grid depends only on n and the device's launch shape (<see cref="ReductionShape"/>), so the sum's
+/// association — and its bits — are the same on every run on that device.
 /// </summary>
 internal static class ReductionKernels
 {
@@ -96,8 +96,8 @@ internal static class ReductionKernels
     private static T Identity<T, TOps>(TOps ops, int operation) where T : unmanaged where TOps : struct, IDeviceArithmetic<T> =>
         operation switch { 2 => ops.PositiveInfinity, 3 => ops.NegativeInfinity, _ => ops.Zero };
 
-    /// <summary>a ⊕ b for the operation codes of <see cref="Reduce{T, TOps}"/> (sums and dots add).</summary>
-    public static T Combine<T, TOps>(TOps ops, int operation, T a, T b) where T : unmanaged where TOps : struct, IDeviceArithmetic<T> =>
+    // a ⊕ b for the operation codes of Reduce (sums and dots add).
+    private static T Combine<T, TOps>(TOps ops, int operation, T a, T b) where T : unmanaged where TOps : struct, IDeviceArithmetic<T> =>
         operation switch
         {
             2 => DeviceMinMax.Minimum<T, TOps>(ops, a, b),
