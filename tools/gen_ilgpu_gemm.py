@@ -1,9 +1,47 @@
 """Writes src/Backends/Ilgpu/Kernels/GemmKernels.cs: the ILGPU GEMM kernels with their register blocks spelled out
 as named locals (a LocalMemory array lives off-chip). Run: python3 tools/gen_ilgpu_gemm.py"""
+def prefetch(w, indent, k, loads):
+    """Loads slice `k` of A and B into pa*/pb*: without bounds checks when the whole slice lies inside the matrices."""
+    sp = " " * indent
+    if k == "0":
+        w(f"{sp}long ka = 0, kb = 0;")
+        w(f"{sp}if (interior && slice <= g.K)")
+    else:
+        w(f"{sp}long ka = (long)({k}) * sa.KStep, kb = (long)({k}) * sb.KStep;")
+        w(f"{sp}if (interior && {k} + slice <= g.K)")
+    w(f"{sp}{{")
+    for e in range(loads):
+        step_a = "" if e == 0 else " + sa.OffsetStep" if e == 1 else f" + {e} * sa.OffsetStep"
+        step_b = step_a.replace("sa.", "sb.")
+        w(f"{sp}    pa{e} = a[sa.Offset{step_a} + ka]; pb{e} = b[sb.Offset{step_b} + kb];")
+    w(f"{sp}}}")
+    w(f"{sp}else")
+    w(f"{sp}{{")
+    for e in range(loads):
+        w(f"{sp}    pa{e} = Load<T, TOps>(a, sa, {e}, {k}, ka, g.K); pb{e} = Load<T, TOps>(b, sb, {e}, {k}, kb, g.K);")
+    w(f"{sp}}}")
+
+def stage(w, indent, loads, offset=""):
+    sp = " " * indent
+    for e in range(loads):
+        step = "" if e == 0 else " + sa.SlotStep" if e == 1 else f" + {e} * sa.SlotStep"
+        stepb = step.replace("sa.", "sb.")
+        w(f"{sp}tileA[{offset}sa.Slot{step}] = pa{e}; tileB[{offset}sb.Slot{stepb}] = pb{e};")
+
 def kernel(name, tile, slice_, per, doc, double_buffered=False):
     threads = 16
     stride = tile + 4
+    # A thread's register block is `per` rows × `per` columns in groups of `width` neighbours, the groups `span` apart:
+    # float rows 4·ty + {0..3} and 64 + 4·ty + {0..3}; double 2·ty + {0, 1} and 32 + 2·ty + {0, 1}. Each group is one
+    # 16-byte shared load (ld.shared.v4.f32 / v2.f64) at an offset fixed at compile time.
+    width = 4 if per == 8 else 2
+    vec = f"Packed{width}<T>"
+    span = threads * width
+    vstride, vspan = stride // width, span // width
+    assert stride % width == 0 and (slice_ * stride) % width == 0 and per % width == 0
+    fields = "XYZW"[:width]
     loads = tile * slice_ // (threads * threads)
+    assert (threads * threads) % tile == 0 and (threads * threads) % slice_ == 0   # Staging relies on it
     L = []
     w = L.append
     buffers = '2 * ' if double_buffered else ''
@@ -23,73 +61,77 @@ def kernel(name, tile, slice_, per, doc, double_buffered=False):
         long baseA = (long)Grid.IdxZ * g.M * g.K, baseB = (long)Grid.IdxZ * g.K * g.N, baseC = (long)Grid.IdxZ * g.M * g.N;
 
         // Each thread stages {loads} elements of A and of B per slice. The next slice's elements are loaded into
-        // registers before the current slice's multiply-adds, so their global-memory latency hides behind them.''')
-    for e in range(loads):
-        w(f"        int idx{e} = tid + {e * 256};")
-        w(f"        int slotA{e} = SlotA(g, idx{e}, tile, slice, stride), slotB{e} = SlotB(g, idx{e}, tile, slice, stride);")
-        w(f"        T pa{e} = LoadA<T, TOps>(a, g, baseA, row0, 0, idx{e}, tile, slice), pb{e} = LoadB<T, TOps>(b, g, baseB, col0, 0, idx{e}, tile, slice);")
+        // registers before the current slice's multiply-adds, so their global-memory latency hides behind them.
+        // Where they come from and go is worked out once (see Staging); tiles and slices wholly inside the matrices
+        // (all but the edges) load without bounds checks.
+        var sa = StagingA(g, tid, tile, slice, stride, baseA, row0);
+        var sb = StagingB(g, tid, tile, slice, stride, baseB, col0);
+        bool interior = row0 + tile <= g.M && col0 + tile <= g.N;''')
+    w("        T " + ", ".join(f"pa{e} = ops.Zero, pb{e} = ops.Zero" for e in range(loads)) + ";")
+    w("        {")
+    prefetch(w, 12, "0", loads)
+    w("        }")
     if double_buffered:
         # Two shared buffers: slice s is multiplied out of buffer s mod 2 while slice s + 1, already in registers,
         # is stored into the other; one barrier per slice both publishes those stores and guarantees that everyone
         # has finished reading a buffer before it is overwritten (two slices later).
-        for e in range(loads):
-            w(f"        tileA[slotA{e}] = pa{e}; tileB[slotB{e}] = pb{e};")
+        stage(w, 8, loads)
         w(f'''        Group.Barrier();
         for (int k0 = 0, current = 0; k0 < g.K; k0 += slice, current ^= slice * stride)
         {{
             bool more = k0 + slice < g.K;
             if (more)
             {{''')
-        for e in range(loads):
-            w(f"                pa{e} = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx{e}, tile, slice); pb{e} = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx{e}, tile, slice);")
+        prefetch(w, 16, "k0 + slice", loads)
         w(f'''            }}
-            for (int kk = 0; kk < slice; kk++)
-            {{
-                int ra = current + kk * stride + ty, rb = current + kk * stride + tx;''')
+            var vectorsA = tileA.Cast<{vec}>().SubView(current / {width} + ty);
+            var vectorsB = tileB.Cast<{vec}>().SubView(current / {width} + tx);''')
     else:
         w(f'''
+        var vectorsA = tileA.Cast<{vec}>().SubView(ty);   // this thread's rows of every A row-slice, {width} at a time
+        var vectorsB = tileB.Cast<{vec}>().SubView(tx);
         for (int k0 = 0; k0 < g.K; k0 += slice)
         {{''')
-        for e in range(loads):
-            w(f"            tileA[slotA{e}] = pa{e}; tileB[slotB{e}] = pb{e};")
+        stage(w, 12, loads)
         w(f'''            Group.Barrier();
             if (k0 + slice < g.K)
             {{''')
-        for e in range(loads):
-            w(f"                pa{e} = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx{e}, tile, slice); pb{e} = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx{e}, tile, slice);")
-        w(f'''            }}
-            for (int kk = 0; kk < slice; kk++)
-            {{
-                int ra = kk * stride + ty, rb = kk * stride + tx;''')
-    w("                T " + ", ".join(f"a{r} = tileA[ra + {16*r}]" for r in range(per)) + ";")
-    w("                T " + ", ".join(f"b{q} = tileB[rb + {16*q}]" for q in range(per)) + ";")
-    for r in range(per):
-        w("                " + " ".join(f"c{r}{q} = ops.MultiplyAdd(a{r}, b{q}, c{r}{q});" for q in range(per)))
+        prefetch(w, 16, "k0 + slice", loads)
+        w('            }')
+    # The K-slice is unrolled: every shared offset below is a constant, so the loads need no address arithmetic.
+    groups = per // width
+    for kk in range(slice_):
+        w(f"            {{   // kk = {kk}")
+        w(f"                {vec} " + ", ".join(f"a{h} = vectorsA[{kk * vstride + h * vspan}]" for h in range(groups)) + ", "
+          + ", ".join(f"b{h} = vectorsB[{kk * vstride + h * vspan}]" for h in range(groups)) + ";")
+        for r in range(per):
+            ar = f"a{r // width}.{fields[r % width]}"
+            w("                " + " ".join(f"c{r}{q} = ops.MultiplyAdd({ar}, b{q // width}.{fields[q % width]}, c{r}{q});" for q in range(per)))
+        w("            }")
     if double_buffered:
-        w('''            }
-            if (more)
+        w('''            if (more)
             {
                 int next = current ^ (slice * stride);''')
-        for e in range(loads):
-            w(f"                tileA[next + slotA{e}] = pa{e}; tileB[next + slotB{e}] = pb{e};")
+        stage(w, 16, loads, "next + ")
         w('''            }
             Group.Barrier();
         }
 ''')
     else:
-        w('''            }
-            Group.Barrier();
+        w('''            Group.Barrier();
         }
 ''')
     for r in range(per):
-        w(f"        Store<T, TOps>(c, g, baseC, row0 + ty + {16*r}, col0 + tx, " + ", ".join(f"c{r}{q}" for q in range(per)) + ");")
+        row = "row0" + (f" + {(r // width) * span}" if r >= width else "") + f" + ty * {width}" + (f" + {r % width}" if r % width else "")
+        w(f"        Store<T, TOps>(c, g, baseC, {row}, col0 + tx * {width}, " + ", ".join(f"c{r}{q}" for q in range(per)) + ");")
     w("    }\n")
     return "\n".join(L)
 
 def store(per):
+    width = 4 if per == 8 else 2
     args = ", ".join(f"T v{q}" for q in range(per))
-    body = "\n".join(f"        StoreOne<T, TOps>(c, g, baseC, row, col + {16*q}, v{q});" for q in range(per))
-    return f'''    // Row `row` of a thread's block: its {per} columns are col, col + 16, … (neighbouring threads, neighbouring words).
+    body = "\n".join(f"        StoreOne<T, TOps>(c, g, baseC, row, col + {(q // width) * 16 * width + q % width}, v{q});" for q in range(per))
+    return f'''    // Row `row` of a thread's block: its {per} columns are col + {{0…{width - 1}}} and col + {16 * width} + {{0…{width - 1}}}.
     private static void Store<T, TOps>(ArrayView<T> c, GemmArguments<T> g, long baseC, int row, int col, {args}) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
     {{
         if (row >= g.M) return;
@@ -107,15 +149,20 @@ internal readonly record struct GemmArguments<T>(int M, int N, int K, int Transp
 /// <summary>
 /// C = α·op(A)·op(B) + β·C, batched over grid z, by groups of 16×16 threads that each compute one tile of C: K is
 /// walked in slices staged in shared memory with coalesced loads (the loop order follows the stored layout,
-/// transposed or not; the next slice is read into registers while the current one is multiplied), and every thread accumulates a register block whose rows and columns are strided by 16 so
-/// that neighbouring threads read neighbouring shared words and write neighbouring words of C.
+/// transposed or not; the next slice is read into registers while the current one is multiplied), and every thread
+/// accumulates a register block made of two groups of 4 (float) or 2 (double) neighbouring rows and columns, so that
+/// each k step reads its operands with four 16-byte shared loads (ld.shared.v4.f32 / v2.f64 in PTX) at offsets fixed
+/// at compile time, and neighbouring threads read neighbouring 16-byte words.
 /// </summary>
 /// <remarks>
 /// The register block is spelled out as named locals (generated; see tools/gen_ilgpu_gemm.py): a
 /// <c>LocalMemory</c> array, which the first version used, lives in the GPU's off-chip local memory, and that
 /// kernel ran at 1.85 TFLOP/s on an H100 (3.6 % of cuBLAS). Float uses 128×128 tiles with an 8×8 block (64 FMAs per
-/// 16 shared loads); double keeps 64×64 tiles with a 4×4 block, as 64 double accumulators would exceed the
-/// register file and spill.
+/// four 16-byte shared loads); double keeps 64×64 tiles with a 4×4 block, as 64 double accumulators would exceed the
+/// register file and spill. The K-slice is unrolled and the block's rows come in 16-byte groups because the first
+/// float kernel (rows strided by 16, a loop over k) compiled to 16 scalar shared loads and about 50 integer address
+/// instructions per 64 multiply-adds in its PTX; now it is 4 vector loads and none (checked by a test that compiles
+/// the kernels to PTX without a GPU). The sum over k runs in the same order as before, so the bits are unchanged.
 /// </remarks>
 internal static class GemmKernels
 {
@@ -130,46 +177,41 @@ internal static class GemmKernels
 
 '''
 tail = '''
-    // Element idx of a thread's share of the A slice: (i, l) with the stored fast index varying fastest, so a
-    // warp's loads are coalesced whether A is transposed (stored l·M + i) or not (i·K + l).
-    private static void CoordinatesA<T>(GemmArguments<T> g, int idx, int tile, int slice, out int i, out int l) where T : unmanaged
+    // Element e (0 ≤ e < loads) of a thread's share of an operand slice is row (A) or column (B) R0 + e·DR of the
+    // tile at k offset L0 + e·DL of the slice — one of DR, DL is 0, which one depends on the stored layout, chosen so
+    // that the fast index of the stored matrix varies fastest across a warp (coalesced loads). It lives at
+    // Offset + e·OffsetStep + k0·KStep in memory and at Slot + e·SlotStep in the shared slice ([kk][i] or [kk][j]).
+    // Extent is how many rows (columns) of the tile exist. Computed once per thread, so the loop only adds.
+    private readonly record struct Staging(int R0, int L0, int DR, int DL, int Extent, long Offset, long OffsetStep, long KStep, int Slot, int SlotStep);
+
+    // A stored i·K + l, or l·M + i when transposed; 256 threads, and 256 is a multiple of tile and slice.
+    private static Staging StagingA<T>(GemmArguments<T> g, int tid, int tile, int slice, int stride, long baseA, int row0) where T : unmanaged
     {
-        i = g.TransposeA != 0 ? idx % tile : idx / slice;
-        l = g.TransposeA != 0 ? idx / tile : idx % slice;
+        if (g.TransposeA != 0)
+        {
+            int i = tid % tile, l = tid / tile, dl = Threads * Threads / tile;
+            return new Staging(i, l, 0, dl, g.M - row0, baseA + (long)l * g.M + row0 + i, (long)dl * g.M, g.M, l * stride + i, dl * stride);
+        }
+        int r = tid / slice, k = tid % slice, dr = Threads * Threads / slice;
+        return new Staging(r, k, dr, 0, g.M - row0, baseA + (long)(row0 + r) * g.K + k, (long)dr * g.K, 1, k * stride + r, dr);
     }
 
-    // Element idx of the B slice: (l, j), B stored l·N + j, or j·K + l when transposed.
-    private static void CoordinatesB<T>(GemmArguments<T> g, int idx, int tile, int slice, out int l, out int j) where T : unmanaged
+    // B stored l·N + j, or j·K + l when transposed.
+    private static Staging StagingB<T>(GemmArguments<T> g, int tid, int tile, int slice, int stride, long baseB, int col0) where T : unmanaged
     {
-        j = g.TransposeB != 0 ? idx / slice : idx % tile;
-        l = g.TransposeB != 0 ? idx % slice : idx / tile;
+        if (g.TransposeB != 0)
+        {
+            int j = tid / slice, l = tid % slice, dj = Threads * Threads / slice;
+            return new Staging(j, l, dj, 0, g.N - col0, baseB + (long)(col0 + j) * g.K + l, (long)dj * g.K, 1, l * stride + j, dj);
+        }
+        int c = tid % tile, k = tid / tile, dk = Threads * Threads / tile;
+        return new Staging(c, k, 0, dk, g.N - col0, baseB + (long)k * g.N + col0 + c, (long)dk * g.N, g.N, k * stride + c, dk * stride);
     }
 
-    private static int SlotA<T>(GemmArguments<T> g, int idx, int tile, int slice, int stride) where T : unmanaged
-    {
-        CoordinatesA(g, idx, tile, slice, out int i, out int l);
-        return l * stride + i;
-    }
+    // Element e of slice k0 (kOffset = k0·KStep), or zero where it falls outside the matrix.
+    private static T Load<T, TOps>(ArrayView<T> x, Staging s, int e, int k0, long kOffset, int k) where T : unmanaged where TOps : struct, IDeviceArithmetic<T> =>
+        s.R0 + e * s.DR < s.Extent && k0 + s.L0 + e * s.DL < k ? x[s.Offset + e * s.OffsetStep + kOffset] : default(TOps).Zero;
 
-    private static int SlotB<T>(GemmArguments<T> g, int idx, int tile, int slice, int stride) where T : unmanaged
-    {
-        CoordinatesB(g, idx, tile, slice, out int l, out int j);
-        return l * stride + j;
-    }
-
-    private static T LoadA<T, TOps>(ArrayView<T> a, GemmArguments<T> g, long baseA, int row0, int k0, int idx, int tile, int slice) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
-    {
-        CoordinatesA(g, idx, tile, slice, out int i, out int l);
-        int gi = row0 + i, gl = k0 + l;
-        return gi < g.M && gl < g.K ? a[baseA + (g.TransposeA != 0 ? (long)gl * g.M + gi : (long)gi * g.K + gl)] : default(TOps).Zero;
-    }
-
-    private static T LoadB<T, TOps>(ArrayView<T> b, GemmArguments<T> g, long baseB, int col0, int k0, int idx, int tile, int slice) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
-    {
-        CoordinatesB(g, idx, tile, slice, out int l, out int j);
-        int gj = col0 + j, gl = k0 + l;
-        return gj < g.N && gl < g.K ? b[baseB + (g.TransposeB != 0 ? (long)gj * g.K + gl : (long)gl * g.N + gj)] : default(TOps).Zero;
-    }
     private static void StoreOne<T, TOps>(ArrayView<T> c, GemmArguments<T> g, long baseC, int row, int col, T acc) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
     {
         if (col >= g.N) return;

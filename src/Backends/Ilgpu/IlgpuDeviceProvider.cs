@@ -15,7 +15,8 @@ namespace Kernels.Backends.Ilgpu;
 /// </summary>
 public sealed class IlgpuDeviceProvider : IDeviceProvider
 {
-    private static Context CreateContext() =>
+    // Internal so the code-shape tests compile kernels with exactly these settings.
+    internal static Context CreateContext() =>
         Context.Create(builder => builder.Cuda().OpenCL().CPU(CPUDeviceKind.Nvidia).EnableAlgorithms().Optimize(OptimizationLevel.O1));
 
     private static List<(DeviceInfo Info, int Position)> List(Context context)

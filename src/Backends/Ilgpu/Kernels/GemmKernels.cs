@@ -8,15 +8,20 @@ internal readonly record struct GemmArguments<T>(int M, int N, int K, int Transp
 /// <summary>
 /// C = α·op(A)·op(B) + β·C, batched over grid z, by groups of 16×16 threads that each compute one tile of C: K is
 /// walked in slices staged in shared memory with coalesced loads (the loop order follows the stored layout,
-/// transposed or not; the next slice is read into registers while the current one is multiplied), and every thread accumulates a register block whose rows and columns are strided by 16 so
-/// that neighbouring threads read neighbouring shared words and write neighbouring words of C.
+/// transposed or not; the next slice is read into registers while the current one is multiplied), and every thread
+/// accumulates a register block made of two groups of 4 (float) or 2 (double) neighbouring rows and columns, so that
+/// each k step reads its operands with four 16-byte shared loads (ld.shared.v4.f32 / v2.f64 in PTX) at offsets fixed
+/// at compile time, and neighbouring threads read neighbouring 16-byte words.
 /// </summary>
 /// <remarks>
 /// The register block is spelled out as named locals (generated; see tools/gen_ilgpu_gemm.py): a
 /// <c>LocalMemory</c> array, which the first version used, lives in the GPU's off-chip local memory, and that
 /// kernel ran at 1.85 TFLOP/s on an H100 (3.6 % of cuBLAS). Float uses 128×128 tiles with an 8×8 block (64 FMAs per
-/// 16 shared loads); double keeps 64×64 tiles with a 4×4 block, as 64 double accumulators would exceed the
-/// register file and spill.
+/// four 16-byte shared loads); double keeps 64×64 tiles with a 4×4 block, as 64 double accumulators would exceed the
+/// register file and spill. The K-slice is unrolled and the block's rows come in 16-byte groups because the first
+/// float kernel (rows strided by 16, a loop over k) compiled to 16 scalar shared loads and about 50 integer address
+/// instructions per 64 multiply-adds in its PTX; now it is 4 vector loads and none (checked by a test that compiles
+/// the kernels to PTX without a GPU). The sum over k runs in the same order as before, so the bits are unchanged.
 /// </remarks>
 internal static class GemmKernels
 {
@@ -51,78 +56,264 @@ internal static class GemmKernels
 
         // Each thread stages 8 elements of A and of B per slice. The next slice's elements are loaded into
         // registers before the current slice's multiply-adds, so their global-memory latency hides behind them.
-        int idx0 = tid + 0;
-        int slotA0 = SlotA(g, idx0, tile, slice, stride), slotB0 = SlotB(g, idx0, tile, slice, stride);
-        T pa0 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx0, tile, slice), pb0 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx0, tile, slice);
-        int idx1 = tid + 256;
-        int slotA1 = SlotA(g, idx1, tile, slice, stride), slotB1 = SlotB(g, idx1, tile, slice, stride);
-        T pa1 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx1, tile, slice), pb1 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx1, tile, slice);
-        int idx2 = tid + 512;
-        int slotA2 = SlotA(g, idx2, tile, slice, stride), slotB2 = SlotB(g, idx2, tile, slice, stride);
-        T pa2 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx2, tile, slice), pb2 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx2, tile, slice);
-        int idx3 = tid + 768;
-        int slotA3 = SlotA(g, idx3, tile, slice, stride), slotB3 = SlotB(g, idx3, tile, slice, stride);
-        T pa3 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx3, tile, slice), pb3 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx3, tile, slice);
-        int idx4 = tid + 1024;
-        int slotA4 = SlotA(g, idx4, tile, slice, stride), slotB4 = SlotB(g, idx4, tile, slice, stride);
-        T pa4 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx4, tile, slice), pb4 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx4, tile, slice);
-        int idx5 = tid + 1280;
-        int slotA5 = SlotA(g, idx5, tile, slice, stride), slotB5 = SlotB(g, idx5, tile, slice, stride);
-        T pa5 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx5, tile, slice), pb5 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx5, tile, slice);
-        int idx6 = tid + 1536;
-        int slotA6 = SlotA(g, idx6, tile, slice, stride), slotB6 = SlotB(g, idx6, tile, slice, stride);
-        T pa6 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx6, tile, slice), pb6 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx6, tile, slice);
-        int idx7 = tid + 1792;
-        int slotA7 = SlotA(g, idx7, tile, slice, stride), slotB7 = SlotB(g, idx7, tile, slice, stride);
-        T pa7 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx7, tile, slice), pb7 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx7, tile, slice);
+        // Where they come from and go is worked out once (see Staging); tiles and slices wholly inside the matrices
+        // (all but the edges) load without bounds checks.
+        var sa = StagingA(g, tid, tile, slice, stride, baseA, row0);
+        var sb = StagingB(g, tid, tile, slice, stride, baseB, col0);
+        bool interior = row0 + tile <= g.M && col0 + tile <= g.N;
+        T pa0 = ops.Zero, pb0 = ops.Zero, pa1 = ops.Zero, pb1 = ops.Zero, pa2 = ops.Zero, pb2 = ops.Zero, pa3 = ops.Zero, pb3 = ops.Zero, pa4 = ops.Zero, pb4 = ops.Zero, pa5 = ops.Zero, pb5 = ops.Zero, pa6 = ops.Zero, pb6 = ops.Zero, pa7 = ops.Zero, pb7 = ops.Zero;
+        {
+            long ka = 0, kb = 0;
+            if (interior && slice <= g.K)
+            {
+                pa0 = a[sa.Offset + ka]; pb0 = b[sb.Offset + kb];
+                pa1 = a[sa.Offset + sa.OffsetStep + ka]; pb1 = b[sb.Offset + sb.OffsetStep + kb];
+                pa2 = a[sa.Offset + 2 * sa.OffsetStep + ka]; pb2 = b[sb.Offset + 2 * sb.OffsetStep + kb];
+                pa3 = a[sa.Offset + 3 * sa.OffsetStep + ka]; pb3 = b[sb.Offset + 3 * sb.OffsetStep + kb];
+                pa4 = a[sa.Offset + 4 * sa.OffsetStep + ka]; pb4 = b[sb.Offset + 4 * sb.OffsetStep + kb];
+                pa5 = a[sa.Offset + 5 * sa.OffsetStep + ka]; pb5 = b[sb.Offset + 5 * sb.OffsetStep + kb];
+                pa6 = a[sa.Offset + 6 * sa.OffsetStep + ka]; pb6 = b[sb.Offset + 6 * sb.OffsetStep + kb];
+                pa7 = a[sa.Offset + 7 * sa.OffsetStep + ka]; pb7 = b[sb.Offset + 7 * sb.OffsetStep + kb];
+            }
+            else
+            {
+                pa0 = Load<T, TOps>(a, sa, 0, 0, ka, g.K); pb0 = Load<T, TOps>(b, sb, 0, 0, kb, g.K);
+                pa1 = Load<T, TOps>(a, sa, 1, 0, ka, g.K); pb1 = Load<T, TOps>(b, sb, 1, 0, kb, g.K);
+                pa2 = Load<T, TOps>(a, sa, 2, 0, ka, g.K); pb2 = Load<T, TOps>(b, sb, 2, 0, kb, g.K);
+                pa3 = Load<T, TOps>(a, sa, 3, 0, ka, g.K); pb3 = Load<T, TOps>(b, sb, 3, 0, kb, g.K);
+                pa4 = Load<T, TOps>(a, sa, 4, 0, ka, g.K); pb4 = Load<T, TOps>(b, sb, 4, 0, kb, g.K);
+                pa5 = Load<T, TOps>(a, sa, 5, 0, ka, g.K); pb5 = Load<T, TOps>(b, sb, 5, 0, kb, g.K);
+                pa6 = Load<T, TOps>(a, sa, 6, 0, ka, g.K); pb6 = Load<T, TOps>(b, sb, 6, 0, kb, g.K);
+                pa7 = Load<T, TOps>(a, sa, 7, 0, ka, g.K); pb7 = Load<T, TOps>(b, sb, 7, 0, kb, g.K);
+            }
+        }
 
+        var vectorsA = tileA.Cast<Packed4<T>>().SubView(ty);   // this thread's rows of every A row-slice, 4 at a time
+        var vectorsB = tileB.Cast<Packed4<T>>().SubView(tx);
         for (int k0 = 0; k0 < g.K; k0 += slice)
         {
-            tileA[slotA0] = pa0; tileB[slotB0] = pb0;
-            tileA[slotA1] = pa1; tileB[slotB1] = pb1;
-            tileA[slotA2] = pa2; tileB[slotB2] = pb2;
-            tileA[slotA3] = pa3; tileB[slotB3] = pb3;
-            tileA[slotA4] = pa4; tileB[slotB4] = pb4;
-            tileA[slotA5] = pa5; tileB[slotB5] = pb5;
-            tileA[slotA6] = pa6; tileB[slotB6] = pb6;
-            tileA[slotA7] = pa7; tileB[slotB7] = pb7;
+            tileA[sa.Slot] = pa0; tileB[sb.Slot] = pb0;
+            tileA[sa.Slot + sa.SlotStep] = pa1; tileB[sb.Slot + sb.SlotStep] = pb1;
+            tileA[sa.Slot + 2 * sa.SlotStep] = pa2; tileB[sb.Slot + 2 * sb.SlotStep] = pb2;
+            tileA[sa.Slot + 3 * sa.SlotStep] = pa3; tileB[sb.Slot + 3 * sb.SlotStep] = pb3;
+            tileA[sa.Slot + 4 * sa.SlotStep] = pa4; tileB[sb.Slot + 4 * sb.SlotStep] = pb4;
+            tileA[sa.Slot + 5 * sa.SlotStep] = pa5; tileB[sb.Slot + 5 * sb.SlotStep] = pb5;
+            tileA[sa.Slot + 6 * sa.SlotStep] = pa6; tileB[sb.Slot + 6 * sb.SlotStep] = pb6;
+            tileA[sa.Slot + 7 * sa.SlotStep] = pa7; tileB[sb.Slot + 7 * sb.SlotStep] = pb7;
             Group.Barrier();
             if (k0 + slice < g.K)
             {
-                pa0 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx0, tile, slice); pb0 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx0, tile, slice);
-                pa1 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx1, tile, slice); pb1 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx1, tile, slice);
-                pa2 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx2, tile, slice); pb2 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx2, tile, slice);
-                pa3 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx3, tile, slice); pb3 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx3, tile, slice);
-                pa4 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx4, tile, slice); pb4 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx4, tile, slice);
-                pa5 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx5, tile, slice); pb5 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx5, tile, slice);
-                pa6 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx6, tile, slice); pb6 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx6, tile, slice);
-                pa7 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx7, tile, slice); pb7 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx7, tile, slice);
+                long ka = (long)(k0 + slice) * sa.KStep, kb = (long)(k0 + slice) * sb.KStep;
+                if (interior && k0 + slice + slice <= g.K)
+                {
+                    pa0 = a[sa.Offset + ka]; pb0 = b[sb.Offset + kb];
+                    pa1 = a[sa.Offset + sa.OffsetStep + ka]; pb1 = b[sb.Offset + sb.OffsetStep + kb];
+                    pa2 = a[sa.Offset + 2 * sa.OffsetStep + ka]; pb2 = b[sb.Offset + 2 * sb.OffsetStep + kb];
+                    pa3 = a[sa.Offset + 3 * sa.OffsetStep + ka]; pb3 = b[sb.Offset + 3 * sb.OffsetStep + kb];
+                    pa4 = a[sa.Offset + 4 * sa.OffsetStep + ka]; pb4 = b[sb.Offset + 4 * sb.OffsetStep + kb];
+                    pa5 = a[sa.Offset + 5 * sa.OffsetStep + ka]; pb5 = b[sb.Offset + 5 * sb.OffsetStep + kb];
+                    pa6 = a[sa.Offset + 6 * sa.OffsetStep + ka]; pb6 = b[sb.Offset + 6 * sb.OffsetStep + kb];
+                    pa7 = a[sa.Offset + 7 * sa.OffsetStep + ka]; pb7 = b[sb.Offset + 7 * sb.OffsetStep + kb];
+                }
+                else
+                {
+                    pa0 = Load<T, TOps>(a, sa, 0, k0 + slice, ka, g.K); pb0 = Load<T, TOps>(b, sb, 0, k0 + slice, kb, g.K);
+                    pa1 = Load<T, TOps>(a, sa, 1, k0 + slice, ka, g.K); pb1 = Load<T, TOps>(b, sb, 1, k0 + slice, kb, g.K);
+                    pa2 = Load<T, TOps>(a, sa, 2, k0 + slice, ka, g.K); pb2 = Load<T, TOps>(b, sb, 2, k0 + slice, kb, g.K);
+                    pa3 = Load<T, TOps>(a, sa, 3, k0 + slice, ka, g.K); pb3 = Load<T, TOps>(b, sb, 3, k0 + slice, kb, g.K);
+                    pa4 = Load<T, TOps>(a, sa, 4, k0 + slice, ka, g.K); pb4 = Load<T, TOps>(b, sb, 4, k0 + slice, kb, g.K);
+                    pa5 = Load<T, TOps>(a, sa, 5, k0 + slice, ka, g.K); pb5 = Load<T, TOps>(b, sb, 5, k0 + slice, kb, g.K);
+                    pa6 = Load<T, TOps>(a, sa, 6, k0 + slice, ka, g.K); pb6 = Load<T, TOps>(b, sb, 6, k0 + slice, kb, g.K);
+                    pa7 = Load<T, TOps>(a, sa, 7, k0 + slice, ka, g.K); pb7 = Load<T, TOps>(b, sb, 7, k0 + slice, kb, g.K);
+                }
             }
-            for (int kk = 0; kk < slice; kk++)
-            {
-                int ra = kk * stride + ty, rb = kk * stride + tx;
-                T a0 = tileA[ra + 0], a1 = tileA[ra + 16], a2 = tileA[ra + 32], a3 = tileA[ra + 48], a4 = tileA[ra + 64], a5 = tileA[ra + 80], a6 = tileA[ra + 96], a7 = tileA[ra + 112];
-                T b0 = tileB[rb + 0], b1 = tileB[rb + 16], b2 = tileB[rb + 32], b3 = tileB[rb + 48], b4 = tileB[rb + 64], b5 = tileB[rb + 80], b6 = tileB[rb + 96], b7 = tileB[rb + 112];
-                c00 = ops.MultiplyAdd(a0, b0, c00); c01 = ops.MultiplyAdd(a0, b1, c01); c02 = ops.MultiplyAdd(a0, b2, c02); c03 = ops.MultiplyAdd(a0, b3, c03); c04 = ops.MultiplyAdd(a0, b4, c04); c05 = ops.MultiplyAdd(a0, b5, c05); c06 = ops.MultiplyAdd(a0, b6, c06); c07 = ops.MultiplyAdd(a0, b7, c07);
-                c10 = ops.MultiplyAdd(a1, b0, c10); c11 = ops.MultiplyAdd(a1, b1, c11); c12 = ops.MultiplyAdd(a1, b2, c12); c13 = ops.MultiplyAdd(a1, b3, c13); c14 = ops.MultiplyAdd(a1, b4, c14); c15 = ops.MultiplyAdd(a1, b5, c15); c16 = ops.MultiplyAdd(a1, b6, c16); c17 = ops.MultiplyAdd(a1, b7, c17);
-                c20 = ops.MultiplyAdd(a2, b0, c20); c21 = ops.MultiplyAdd(a2, b1, c21); c22 = ops.MultiplyAdd(a2, b2, c22); c23 = ops.MultiplyAdd(a2, b3, c23); c24 = ops.MultiplyAdd(a2, b4, c24); c25 = ops.MultiplyAdd(a2, b5, c25); c26 = ops.MultiplyAdd(a2, b6, c26); c27 = ops.MultiplyAdd(a2, b7, c27);
-                c30 = ops.MultiplyAdd(a3, b0, c30); c31 = ops.MultiplyAdd(a3, b1, c31); c32 = ops.MultiplyAdd(a3, b2, c32); c33 = ops.MultiplyAdd(a3, b3, c33); c34 = ops.MultiplyAdd(a3, b4, c34); c35 = ops.MultiplyAdd(a3, b5, c35); c36 = ops.MultiplyAdd(a3, b6, c36); c37 = ops.MultiplyAdd(a3, b7, c37);
-                c40 = ops.MultiplyAdd(a4, b0, c40); c41 = ops.MultiplyAdd(a4, b1, c41); c42 = ops.MultiplyAdd(a4, b2, c42); c43 = ops.MultiplyAdd(a4, b3, c43); c44 = ops.MultiplyAdd(a4, b4, c44); c45 = ops.MultiplyAdd(a4, b5, c45); c46 = ops.MultiplyAdd(a4, b6, c46); c47 = ops.MultiplyAdd(a4, b7, c47);
-                c50 = ops.MultiplyAdd(a5, b0, c50); c51 = ops.MultiplyAdd(a5, b1, c51); c52 = ops.MultiplyAdd(a5, b2, c52); c53 = ops.MultiplyAdd(a5, b3, c53); c54 = ops.MultiplyAdd(a5, b4, c54); c55 = ops.MultiplyAdd(a5, b5, c55); c56 = ops.MultiplyAdd(a5, b6, c56); c57 = ops.MultiplyAdd(a5, b7, c57);
-                c60 = ops.MultiplyAdd(a6, b0, c60); c61 = ops.MultiplyAdd(a6, b1, c61); c62 = ops.MultiplyAdd(a6, b2, c62); c63 = ops.MultiplyAdd(a6, b3, c63); c64 = ops.MultiplyAdd(a6, b4, c64); c65 = ops.MultiplyAdd(a6, b5, c65); c66 = ops.MultiplyAdd(a6, b6, c66); c67 = ops.MultiplyAdd(a6, b7, c67);
-                c70 = ops.MultiplyAdd(a7, b0, c70); c71 = ops.MultiplyAdd(a7, b1, c71); c72 = ops.MultiplyAdd(a7, b2, c72); c73 = ops.MultiplyAdd(a7, b3, c73); c74 = ops.MultiplyAdd(a7, b4, c74); c75 = ops.MultiplyAdd(a7, b5, c75); c76 = ops.MultiplyAdd(a7, b6, c76); c77 = ops.MultiplyAdd(a7, b7, c77);
+            {   // kk = 0
+                Packed4<T> a0 = vectorsA[0], a1 = vectorsA[16], b0 = vectorsB[0], b1 = vectorsB[16];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 1
+                Packed4<T> a0 = vectorsA[33], a1 = vectorsA[49], b0 = vectorsB[33], b1 = vectorsB[49];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 2
+                Packed4<T> a0 = vectorsA[66], a1 = vectorsA[82], b0 = vectorsB[66], b1 = vectorsB[82];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 3
+                Packed4<T> a0 = vectorsA[99], a1 = vectorsA[115], b0 = vectorsB[99], b1 = vectorsB[115];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 4
+                Packed4<T> a0 = vectorsA[132], a1 = vectorsA[148], b0 = vectorsB[132], b1 = vectorsB[148];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 5
+                Packed4<T> a0 = vectorsA[165], a1 = vectorsA[181], b0 = vectorsB[165], b1 = vectorsB[181];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 6
+                Packed4<T> a0 = vectorsA[198], a1 = vectorsA[214], b0 = vectorsB[198], b1 = vectorsB[214];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 7
+                Packed4<T> a0 = vectorsA[231], a1 = vectorsA[247], b0 = vectorsB[231], b1 = vectorsB[247];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 8
+                Packed4<T> a0 = vectorsA[264], a1 = vectorsA[280], b0 = vectorsB[264], b1 = vectorsB[280];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 9
+                Packed4<T> a0 = vectorsA[297], a1 = vectorsA[313], b0 = vectorsB[297], b1 = vectorsB[313];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 10
+                Packed4<T> a0 = vectorsA[330], a1 = vectorsA[346], b0 = vectorsB[330], b1 = vectorsB[346];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 11
+                Packed4<T> a0 = vectorsA[363], a1 = vectorsA[379], b0 = vectorsB[363], b1 = vectorsB[379];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 12
+                Packed4<T> a0 = vectorsA[396], a1 = vectorsA[412], b0 = vectorsB[396], b1 = vectorsB[412];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 13
+                Packed4<T> a0 = vectorsA[429], a1 = vectorsA[445], b0 = vectorsB[429], b1 = vectorsB[445];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 14
+                Packed4<T> a0 = vectorsA[462], a1 = vectorsA[478], b0 = vectorsB[462], b1 = vectorsB[478];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 15
+                Packed4<T> a0 = vectorsA[495], a1 = vectorsA[511], b0 = vectorsB[495], b1 = vectorsB[511];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
             }
             Group.Barrier();
         }
 
-        Store<T, TOps>(c, g, baseC, row0 + ty + 0, col0 + tx, c00, c01, c02, c03, c04, c05, c06, c07);
-        Store<T, TOps>(c, g, baseC, row0 + ty + 16, col0 + tx, c10, c11, c12, c13, c14, c15, c16, c17);
-        Store<T, TOps>(c, g, baseC, row0 + ty + 32, col0 + tx, c20, c21, c22, c23, c24, c25, c26, c27);
-        Store<T, TOps>(c, g, baseC, row0 + ty + 48, col0 + tx, c30, c31, c32, c33, c34, c35, c36, c37);
-        Store<T, TOps>(c, g, baseC, row0 + ty + 64, col0 + tx, c40, c41, c42, c43, c44, c45, c46, c47);
-        Store<T, TOps>(c, g, baseC, row0 + ty + 80, col0 + tx, c50, c51, c52, c53, c54, c55, c56, c57);
-        Store<T, TOps>(c, g, baseC, row0 + ty + 96, col0 + tx, c60, c61, c62, c63, c64, c65, c66, c67);
-        Store<T, TOps>(c, g, baseC, row0 + ty + 112, col0 + tx, c70, c71, c72, c73, c74, c75, c76, c77);
+        Store<T, TOps>(c, g, baseC, row0 + ty * 4, col0 + tx * 4, c00, c01, c02, c03, c04, c05, c06, c07);
+        Store<T, TOps>(c, g, baseC, row0 + ty * 4 + 1, col0 + tx * 4, c10, c11, c12, c13, c14, c15, c16, c17);
+        Store<T, TOps>(c, g, baseC, row0 + ty * 4 + 2, col0 + tx * 4, c20, c21, c22, c23, c24, c25, c26, c27);
+        Store<T, TOps>(c, g, baseC, row0 + ty * 4 + 3, col0 + tx * 4, c30, c31, c32, c33, c34, c35, c36, c37);
+        Store<T, TOps>(c, g, baseC, row0 + 64 + ty * 4, col0 + tx * 4, c40, c41, c42, c43, c44, c45, c46, c47);
+        Store<T, TOps>(c, g, baseC, row0 + 64 + ty * 4 + 1, col0 + tx * 4, c50, c51, c52, c53, c54, c55, c56, c57);
+        Store<T, TOps>(c, g, baseC, row0 + 64 + ty * 4 + 2, col0 + tx * 4, c60, c61, c62, c63, c64, c65, c66, c67);
+        Store<T, TOps>(c, g, baseC, row0 + 64 + ty * 4 + 3, col0 + tx * 4, c70, c71, c72, c73, c74, c75, c76, c77);
     }
 
     /// <summary>As <see cref="GemmLarge{T, TOps}"/> with two shared buffers and one barrier per slice instead of two (not yet timed on a GPU).</summary>
@@ -147,90 +338,276 @@ internal static class GemmKernels
 
         // Each thread stages 8 elements of A and of B per slice. The next slice's elements are loaded into
         // registers before the current slice's multiply-adds, so their global-memory latency hides behind them.
-        int idx0 = tid + 0;
-        int slotA0 = SlotA(g, idx0, tile, slice, stride), slotB0 = SlotB(g, idx0, tile, slice, stride);
-        T pa0 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx0, tile, slice), pb0 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx0, tile, slice);
-        int idx1 = tid + 256;
-        int slotA1 = SlotA(g, idx1, tile, slice, stride), slotB1 = SlotB(g, idx1, tile, slice, stride);
-        T pa1 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx1, tile, slice), pb1 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx1, tile, slice);
-        int idx2 = tid + 512;
-        int slotA2 = SlotA(g, idx2, tile, slice, stride), slotB2 = SlotB(g, idx2, tile, slice, stride);
-        T pa2 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx2, tile, slice), pb2 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx2, tile, slice);
-        int idx3 = tid + 768;
-        int slotA3 = SlotA(g, idx3, tile, slice, stride), slotB3 = SlotB(g, idx3, tile, slice, stride);
-        T pa3 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx3, tile, slice), pb3 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx3, tile, slice);
-        int idx4 = tid + 1024;
-        int slotA4 = SlotA(g, idx4, tile, slice, stride), slotB4 = SlotB(g, idx4, tile, slice, stride);
-        T pa4 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx4, tile, slice), pb4 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx4, tile, slice);
-        int idx5 = tid + 1280;
-        int slotA5 = SlotA(g, idx5, tile, slice, stride), slotB5 = SlotB(g, idx5, tile, slice, stride);
-        T pa5 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx5, tile, slice), pb5 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx5, tile, slice);
-        int idx6 = tid + 1536;
-        int slotA6 = SlotA(g, idx6, tile, slice, stride), slotB6 = SlotB(g, idx6, tile, slice, stride);
-        T pa6 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx6, tile, slice), pb6 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx6, tile, slice);
-        int idx7 = tid + 1792;
-        int slotA7 = SlotA(g, idx7, tile, slice, stride), slotB7 = SlotB(g, idx7, tile, slice, stride);
-        T pa7 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx7, tile, slice), pb7 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx7, tile, slice);
-        tileA[slotA0] = pa0; tileB[slotB0] = pb0;
-        tileA[slotA1] = pa1; tileB[slotB1] = pb1;
-        tileA[slotA2] = pa2; tileB[slotB2] = pb2;
-        tileA[slotA3] = pa3; tileB[slotB3] = pb3;
-        tileA[slotA4] = pa4; tileB[slotB4] = pb4;
-        tileA[slotA5] = pa5; tileB[slotB5] = pb5;
-        tileA[slotA6] = pa6; tileB[slotB6] = pb6;
-        tileA[slotA7] = pa7; tileB[slotB7] = pb7;
+        // Where they come from and go is worked out once (see Staging); tiles and slices wholly inside the matrices
+        // (all but the edges) load without bounds checks.
+        var sa = StagingA(g, tid, tile, slice, stride, baseA, row0);
+        var sb = StagingB(g, tid, tile, slice, stride, baseB, col0);
+        bool interior = row0 + tile <= g.M && col0 + tile <= g.N;
+        T pa0 = ops.Zero, pb0 = ops.Zero, pa1 = ops.Zero, pb1 = ops.Zero, pa2 = ops.Zero, pb2 = ops.Zero, pa3 = ops.Zero, pb3 = ops.Zero, pa4 = ops.Zero, pb4 = ops.Zero, pa5 = ops.Zero, pb5 = ops.Zero, pa6 = ops.Zero, pb6 = ops.Zero, pa7 = ops.Zero, pb7 = ops.Zero;
+        {
+            long ka = 0, kb = 0;
+            if (interior && slice <= g.K)
+            {
+                pa0 = a[sa.Offset + ka]; pb0 = b[sb.Offset + kb];
+                pa1 = a[sa.Offset + sa.OffsetStep + ka]; pb1 = b[sb.Offset + sb.OffsetStep + kb];
+                pa2 = a[sa.Offset + 2 * sa.OffsetStep + ka]; pb2 = b[sb.Offset + 2 * sb.OffsetStep + kb];
+                pa3 = a[sa.Offset + 3 * sa.OffsetStep + ka]; pb3 = b[sb.Offset + 3 * sb.OffsetStep + kb];
+                pa4 = a[sa.Offset + 4 * sa.OffsetStep + ka]; pb4 = b[sb.Offset + 4 * sb.OffsetStep + kb];
+                pa5 = a[sa.Offset + 5 * sa.OffsetStep + ka]; pb5 = b[sb.Offset + 5 * sb.OffsetStep + kb];
+                pa6 = a[sa.Offset + 6 * sa.OffsetStep + ka]; pb6 = b[sb.Offset + 6 * sb.OffsetStep + kb];
+                pa7 = a[sa.Offset + 7 * sa.OffsetStep + ka]; pb7 = b[sb.Offset + 7 * sb.OffsetStep + kb];
+            }
+            else
+            {
+                pa0 = Load<T, TOps>(a, sa, 0, 0, ka, g.K); pb0 = Load<T, TOps>(b, sb, 0, 0, kb, g.K);
+                pa1 = Load<T, TOps>(a, sa, 1, 0, ka, g.K); pb1 = Load<T, TOps>(b, sb, 1, 0, kb, g.K);
+                pa2 = Load<T, TOps>(a, sa, 2, 0, ka, g.K); pb2 = Load<T, TOps>(b, sb, 2, 0, kb, g.K);
+                pa3 = Load<T, TOps>(a, sa, 3, 0, ka, g.K); pb3 = Load<T, TOps>(b, sb, 3, 0, kb, g.K);
+                pa4 = Load<T, TOps>(a, sa, 4, 0, ka, g.K); pb4 = Load<T, TOps>(b, sb, 4, 0, kb, g.K);
+                pa5 = Load<T, TOps>(a, sa, 5, 0, ka, g.K); pb5 = Load<T, TOps>(b, sb, 5, 0, kb, g.K);
+                pa6 = Load<T, TOps>(a, sa, 6, 0, ka, g.K); pb6 = Load<T, TOps>(b, sb, 6, 0, kb, g.K);
+                pa7 = Load<T, TOps>(a, sa, 7, 0, ka, g.K); pb7 = Load<T, TOps>(b, sb, 7, 0, kb, g.K);
+            }
+        }
+        tileA[sa.Slot] = pa0; tileB[sb.Slot] = pb0;
+        tileA[sa.Slot + sa.SlotStep] = pa1; tileB[sb.Slot + sb.SlotStep] = pb1;
+        tileA[sa.Slot + 2 * sa.SlotStep] = pa2; tileB[sb.Slot + 2 * sb.SlotStep] = pb2;
+        tileA[sa.Slot + 3 * sa.SlotStep] = pa3; tileB[sb.Slot + 3 * sb.SlotStep] = pb3;
+        tileA[sa.Slot + 4 * sa.SlotStep] = pa4; tileB[sb.Slot + 4 * sb.SlotStep] = pb4;
+        tileA[sa.Slot + 5 * sa.SlotStep] = pa5; tileB[sb.Slot + 5 * sb.SlotStep] = pb5;
+        tileA[sa.Slot + 6 * sa.SlotStep] = pa6; tileB[sb.Slot + 6 * sb.SlotStep] = pb6;
+        tileA[sa.Slot + 7 * sa.SlotStep] = pa7; tileB[sb.Slot + 7 * sb.SlotStep] = pb7;
         Group.Barrier();
         for (int k0 = 0, current = 0; k0 < g.K; k0 += slice, current ^= slice * stride)
         {
             bool more = k0 + slice < g.K;
             if (more)
             {
-                pa0 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx0, tile, slice); pb0 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx0, tile, slice);
-                pa1 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx1, tile, slice); pb1 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx1, tile, slice);
-                pa2 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx2, tile, slice); pb2 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx2, tile, slice);
-                pa3 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx3, tile, slice); pb3 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx3, tile, slice);
-                pa4 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx4, tile, slice); pb4 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx4, tile, slice);
-                pa5 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx5, tile, slice); pb5 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx5, tile, slice);
-                pa6 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx6, tile, slice); pb6 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx6, tile, slice);
-                pa7 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx7, tile, slice); pb7 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx7, tile, slice);
+                long ka = (long)(k0 + slice) * sa.KStep, kb = (long)(k0 + slice) * sb.KStep;
+                if (interior && k0 + slice + slice <= g.K)
+                {
+                    pa0 = a[sa.Offset + ka]; pb0 = b[sb.Offset + kb];
+                    pa1 = a[sa.Offset + sa.OffsetStep + ka]; pb1 = b[sb.Offset + sb.OffsetStep + kb];
+                    pa2 = a[sa.Offset + 2 * sa.OffsetStep + ka]; pb2 = b[sb.Offset + 2 * sb.OffsetStep + kb];
+                    pa3 = a[sa.Offset + 3 * sa.OffsetStep + ka]; pb3 = b[sb.Offset + 3 * sb.OffsetStep + kb];
+                    pa4 = a[sa.Offset + 4 * sa.OffsetStep + ka]; pb4 = b[sb.Offset + 4 * sb.OffsetStep + kb];
+                    pa5 = a[sa.Offset + 5 * sa.OffsetStep + ka]; pb5 = b[sb.Offset + 5 * sb.OffsetStep + kb];
+                    pa6 = a[sa.Offset + 6 * sa.OffsetStep + ka]; pb6 = b[sb.Offset + 6 * sb.OffsetStep + kb];
+                    pa7 = a[sa.Offset + 7 * sa.OffsetStep + ka]; pb7 = b[sb.Offset + 7 * sb.OffsetStep + kb];
+                }
+                else
+                {
+                    pa0 = Load<T, TOps>(a, sa, 0, k0 + slice, ka, g.K); pb0 = Load<T, TOps>(b, sb, 0, k0 + slice, kb, g.K);
+                    pa1 = Load<T, TOps>(a, sa, 1, k0 + slice, ka, g.K); pb1 = Load<T, TOps>(b, sb, 1, k0 + slice, kb, g.K);
+                    pa2 = Load<T, TOps>(a, sa, 2, k0 + slice, ka, g.K); pb2 = Load<T, TOps>(b, sb, 2, k0 + slice, kb, g.K);
+                    pa3 = Load<T, TOps>(a, sa, 3, k0 + slice, ka, g.K); pb3 = Load<T, TOps>(b, sb, 3, k0 + slice, kb, g.K);
+                    pa4 = Load<T, TOps>(a, sa, 4, k0 + slice, ka, g.K); pb4 = Load<T, TOps>(b, sb, 4, k0 + slice, kb, g.K);
+                    pa5 = Load<T, TOps>(a, sa, 5, k0 + slice, ka, g.K); pb5 = Load<T, TOps>(b, sb, 5, k0 + slice, kb, g.K);
+                    pa6 = Load<T, TOps>(a, sa, 6, k0 + slice, ka, g.K); pb6 = Load<T, TOps>(b, sb, 6, k0 + slice, kb, g.K);
+                    pa7 = Load<T, TOps>(a, sa, 7, k0 + slice, ka, g.K); pb7 = Load<T, TOps>(b, sb, 7, k0 + slice, kb, g.K);
+                }
             }
-            for (int kk = 0; kk < slice; kk++)
-            {
-                int ra = current + kk * stride + ty, rb = current + kk * stride + tx;
-                T a0 = tileA[ra + 0], a1 = tileA[ra + 16], a2 = tileA[ra + 32], a3 = tileA[ra + 48], a4 = tileA[ra + 64], a5 = tileA[ra + 80], a6 = tileA[ra + 96], a7 = tileA[ra + 112];
-                T b0 = tileB[rb + 0], b1 = tileB[rb + 16], b2 = tileB[rb + 32], b3 = tileB[rb + 48], b4 = tileB[rb + 64], b5 = tileB[rb + 80], b6 = tileB[rb + 96], b7 = tileB[rb + 112];
-                c00 = ops.MultiplyAdd(a0, b0, c00); c01 = ops.MultiplyAdd(a0, b1, c01); c02 = ops.MultiplyAdd(a0, b2, c02); c03 = ops.MultiplyAdd(a0, b3, c03); c04 = ops.MultiplyAdd(a0, b4, c04); c05 = ops.MultiplyAdd(a0, b5, c05); c06 = ops.MultiplyAdd(a0, b6, c06); c07 = ops.MultiplyAdd(a0, b7, c07);
-                c10 = ops.MultiplyAdd(a1, b0, c10); c11 = ops.MultiplyAdd(a1, b1, c11); c12 = ops.MultiplyAdd(a1, b2, c12); c13 = ops.MultiplyAdd(a1, b3, c13); c14 = ops.MultiplyAdd(a1, b4, c14); c15 = ops.MultiplyAdd(a1, b5, c15); c16 = ops.MultiplyAdd(a1, b6, c16); c17 = ops.MultiplyAdd(a1, b7, c17);
-                c20 = ops.MultiplyAdd(a2, b0, c20); c21 = ops.MultiplyAdd(a2, b1, c21); c22 = ops.MultiplyAdd(a2, b2, c22); c23 = ops.MultiplyAdd(a2, b3, c23); c24 = ops.MultiplyAdd(a2, b4, c24); c25 = ops.MultiplyAdd(a2, b5, c25); c26 = ops.MultiplyAdd(a2, b6, c26); c27 = ops.MultiplyAdd(a2, b7, c27);
-                c30 = ops.MultiplyAdd(a3, b0, c30); c31 = ops.MultiplyAdd(a3, b1, c31); c32 = ops.MultiplyAdd(a3, b2, c32); c33 = ops.MultiplyAdd(a3, b3, c33); c34 = ops.MultiplyAdd(a3, b4, c34); c35 = ops.MultiplyAdd(a3, b5, c35); c36 = ops.MultiplyAdd(a3, b6, c36); c37 = ops.MultiplyAdd(a3, b7, c37);
-                c40 = ops.MultiplyAdd(a4, b0, c40); c41 = ops.MultiplyAdd(a4, b1, c41); c42 = ops.MultiplyAdd(a4, b2, c42); c43 = ops.MultiplyAdd(a4, b3, c43); c44 = ops.MultiplyAdd(a4, b4, c44); c45 = ops.MultiplyAdd(a4, b5, c45); c46 = ops.MultiplyAdd(a4, b6, c46); c47 = ops.MultiplyAdd(a4, b7, c47);
-                c50 = ops.MultiplyAdd(a5, b0, c50); c51 = ops.MultiplyAdd(a5, b1, c51); c52 = ops.MultiplyAdd(a5, b2, c52); c53 = ops.MultiplyAdd(a5, b3, c53); c54 = ops.MultiplyAdd(a5, b4, c54); c55 = ops.MultiplyAdd(a5, b5, c55); c56 = ops.MultiplyAdd(a5, b6, c56); c57 = ops.MultiplyAdd(a5, b7, c57);
-                c60 = ops.MultiplyAdd(a6, b0, c60); c61 = ops.MultiplyAdd(a6, b1, c61); c62 = ops.MultiplyAdd(a6, b2, c62); c63 = ops.MultiplyAdd(a6, b3, c63); c64 = ops.MultiplyAdd(a6, b4, c64); c65 = ops.MultiplyAdd(a6, b5, c65); c66 = ops.MultiplyAdd(a6, b6, c66); c67 = ops.MultiplyAdd(a6, b7, c67);
-                c70 = ops.MultiplyAdd(a7, b0, c70); c71 = ops.MultiplyAdd(a7, b1, c71); c72 = ops.MultiplyAdd(a7, b2, c72); c73 = ops.MultiplyAdd(a7, b3, c73); c74 = ops.MultiplyAdd(a7, b4, c74); c75 = ops.MultiplyAdd(a7, b5, c75); c76 = ops.MultiplyAdd(a7, b6, c76); c77 = ops.MultiplyAdd(a7, b7, c77);
+            var vectorsA = tileA.Cast<Packed4<T>>().SubView(current / 4 + ty);
+            var vectorsB = tileB.Cast<Packed4<T>>().SubView(current / 4 + tx);
+            {   // kk = 0
+                Packed4<T> a0 = vectorsA[0], a1 = vectorsA[16], b0 = vectorsB[0], b1 = vectorsB[16];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 1
+                Packed4<T> a0 = vectorsA[33], a1 = vectorsA[49], b0 = vectorsB[33], b1 = vectorsB[49];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 2
+                Packed4<T> a0 = vectorsA[66], a1 = vectorsA[82], b0 = vectorsB[66], b1 = vectorsB[82];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 3
+                Packed4<T> a0 = vectorsA[99], a1 = vectorsA[115], b0 = vectorsB[99], b1 = vectorsB[115];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 4
+                Packed4<T> a0 = vectorsA[132], a1 = vectorsA[148], b0 = vectorsB[132], b1 = vectorsB[148];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 5
+                Packed4<T> a0 = vectorsA[165], a1 = vectorsA[181], b0 = vectorsB[165], b1 = vectorsB[181];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 6
+                Packed4<T> a0 = vectorsA[198], a1 = vectorsA[214], b0 = vectorsB[198], b1 = vectorsB[214];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 7
+                Packed4<T> a0 = vectorsA[231], a1 = vectorsA[247], b0 = vectorsB[231], b1 = vectorsB[247];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 8
+                Packed4<T> a0 = vectorsA[264], a1 = vectorsA[280], b0 = vectorsB[264], b1 = vectorsB[280];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 9
+                Packed4<T> a0 = vectorsA[297], a1 = vectorsA[313], b0 = vectorsB[297], b1 = vectorsB[313];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 10
+                Packed4<T> a0 = vectorsA[330], a1 = vectorsA[346], b0 = vectorsB[330], b1 = vectorsB[346];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 11
+                Packed4<T> a0 = vectorsA[363], a1 = vectorsA[379], b0 = vectorsB[363], b1 = vectorsB[379];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 12
+                Packed4<T> a0 = vectorsA[396], a1 = vectorsA[412], b0 = vectorsB[396], b1 = vectorsB[412];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 13
+                Packed4<T> a0 = vectorsA[429], a1 = vectorsA[445], b0 = vectorsB[429], b1 = vectorsB[445];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 14
+                Packed4<T> a0 = vectorsA[462], a1 = vectorsA[478], b0 = vectorsB[462], b1 = vectorsB[478];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 15
+                Packed4<T> a0 = vectorsA[495], a1 = vectorsA[511], b0 = vectorsB[495], b1 = vectorsB[511];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
             }
             if (more)
             {
                 int next = current ^ (slice * stride);
-                tileA[next + slotA0] = pa0; tileB[next + slotB0] = pb0;
-                tileA[next + slotA1] = pa1; tileB[next + slotB1] = pb1;
-                tileA[next + slotA2] = pa2; tileB[next + slotB2] = pb2;
-                tileA[next + slotA3] = pa3; tileB[next + slotB3] = pb3;
-                tileA[next + slotA4] = pa4; tileB[next + slotB4] = pb4;
-                tileA[next + slotA5] = pa5; tileB[next + slotB5] = pb5;
-                tileA[next + slotA6] = pa6; tileB[next + slotB6] = pb6;
-                tileA[next + slotA7] = pa7; tileB[next + slotB7] = pb7;
+                tileA[next + sa.Slot] = pa0; tileB[next + sb.Slot] = pb0;
+                tileA[next + sa.Slot + sa.SlotStep] = pa1; tileB[next + sb.Slot + sb.SlotStep] = pb1;
+                tileA[next + sa.Slot + 2 * sa.SlotStep] = pa2; tileB[next + sb.Slot + 2 * sb.SlotStep] = pb2;
+                tileA[next + sa.Slot + 3 * sa.SlotStep] = pa3; tileB[next + sb.Slot + 3 * sb.SlotStep] = pb3;
+                tileA[next + sa.Slot + 4 * sa.SlotStep] = pa4; tileB[next + sb.Slot + 4 * sb.SlotStep] = pb4;
+                tileA[next + sa.Slot + 5 * sa.SlotStep] = pa5; tileB[next + sb.Slot + 5 * sb.SlotStep] = pb5;
+                tileA[next + sa.Slot + 6 * sa.SlotStep] = pa6; tileB[next + sb.Slot + 6 * sb.SlotStep] = pb6;
+                tileA[next + sa.Slot + 7 * sa.SlotStep] = pa7; tileB[next + sb.Slot + 7 * sb.SlotStep] = pb7;
             }
             Group.Barrier();
         }
 
-        Store<T, TOps>(c, g, baseC, row0 + ty + 0, col0 + tx, c00, c01, c02, c03, c04, c05, c06, c07);
-        Store<T, TOps>(c, g, baseC, row0 + ty + 16, col0 + tx, c10, c11, c12, c13, c14, c15, c16, c17);
-        Store<T, TOps>(c, g, baseC, row0 + ty + 32, col0 + tx, c20, c21, c22, c23, c24, c25, c26, c27);
-        Store<T, TOps>(c, g, baseC, row0 + ty + 48, col0 + tx, c30, c31, c32, c33, c34, c35, c36, c37);
-        Store<T, TOps>(c, g, baseC, row0 + ty + 64, col0 + tx, c40, c41, c42, c43, c44, c45, c46, c47);
-        Store<T, TOps>(c, g, baseC, row0 + ty + 80, col0 + tx, c50, c51, c52, c53, c54, c55, c56, c57);
-        Store<T, TOps>(c, g, baseC, row0 + ty + 96, col0 + tx, c60, c61, c62, c63, c64, c65, c66, c67);
-        Store<T, TOps>(c, g, baseC, row0 + ty + 112, col0 + tx, c70, c71, c72, c73, c74, c75, c76, c77);
+        Store<T, TOps>(c, g, baseC, row0 + ty * 4, col0 + tx * 4, c00, c01, c02, c03, c04, c05, c06, c07);
+        Store<T, TOps>(c, g, baseC, row0 + ty * 4 + 1, col0 + tx * 4, c10, c11, c12, c13, c14, c15, c16, c17);
+        Store<T, TOps>(c, g, baseC, row0 + ty * 4 + 2, col0 + tx * 4, c20, c21, c22, c23, c24, c25, c26, c27);
+        Store<T, TOps>(c, g, baseC, row0 + ty * 4 + 3, col0 + tx * 4, c30, c31, c32, c33, c34, c35, c36, c37);
+        Store<T, TOps>(c, g, baseC, row0 + 64 + ty * 4, col0 + tx * 4, c40, c41, c42, c43, c44, c45, c46, c47);
+        Store<T, TOps>(c, g, baseC, row0 + 64 + ty * 4 + 1, col0 + tx * 4, c50, c51, c52, c53, c54, c55, c56, c57);
+        Store<T, TOps>(c, g, baseC, row0 + 64 + ty * 4 + 2, col0 + tx * 4, c60, c61, c62, c63, c64, c65, c66, c67);
+        Store<T, TOps>(c, g, baseC, row0 + 64 + ty * 4 + 3, col0 + tx * 4, c70, c71, c72, c73, c74, c75, c76, c77);
     }
 
     /// <summary>64×64 tiles, K slices of 16, a 4×4 register block per thread (double).</summary>
@@ -251,116 +628,237 @@ internal static class GemmKernels
 
         // Each thread stages 4 elements of A and of B per slice. The next slice's elements are loaded into
         // registers before the current slice's multiply-adds, so their global-memory latency hides behind them.
-        int idx0 = tid + 0;
-        int slotA0 = SlotA(g, idx0, tile, slice, stride), slotB0 = SlotB(g, idx0, tile, slice, stride);
-        T pa0 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx0, tile, slice), pb0 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx0, tile, slice);
-        int idx1 = tid + 256;
-        int slotA1 = SlotA(g, idx1, tile, slice, stride), slotB1 = SlotB(g, idx1, tile, slice, stride);
-        T pa1 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx1, tile, slice), pb1 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx1, tile, slice);
-        int idx2 = tid + 512;
-        int slotA2 = SlotA(g, idx2, tile, slice, stride), slotB2 = SlotB(g, idx2, tile, slice, stride);
-        T pa2 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx2, tile, slice), pb2 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx2, tile, slice);
-        int idx3 = tid + 768;
-        int slotA3 = SlotA(g, idx3, tile, slice, stride), slotB3 = SlotB(g, idx3, tile, slice, stride);
-        T pa3 = LoadA<T, TOps>(a, g, baseA, row0, 0, idx3, tile, slice), pb3 = LoadB<T, TOps>(b, g, baseB, col0, 0, idx3, tile, slice);
+        // Where they come from and go is worked out once (see Staging); tiles and slices wholly inside the matrices
+        // (all but the edges) load without bounds checks.
+        var sa = StagingA(g, tid, tile, slice, stride, baseA, row0);
+        var sb = StagingB(g, tid, tile, slice, stride, baseB, col0);
+        bool interior = row0 + tile <= g.M && col0 + tile <= g.N;
+        T pa0 = ops.Zero, pb0 = ops.Zero, pa1 = ops.Zero, pb1 = ops.Zero, pa2 = ops.Zero, pb2 = ops.Zero, pa3 = ops.Zero, pb3 = ops.Zero;
+        {
+            long ka = 0, kb = 0;
+            if (interior && slice <= g.K)
+            {
+                pa0 = a[sa.Offset + ka]; pb0 = b[sb.Offset + kb];
+                pa1 = a[sa.Offset + sa.OffsetStep + ka]; pb1 = b[sb.Offset + sb.OffsetStep + kb];
+                pa2 = a[sa.Offset + 2 * sa.OffsetStep + ka]; pb2 = b[sb.Offset + 2 * sb.OffsetStep + kb];
+                pa3 = a[sa.Offset + 3 * sa.OffsetStep + ka]; pb3 = b[sb.Offset + 3 * sb.OffsetStep + kb];
+            }
+            else
+            {
+                pa0 = Load<T, TOps>(a, sa, 0, 0, ka, g.K); pb0 = Load<T, TOps>(b, sb, 0, 0, kb, g.K);
+                pa1 = Load<T, TOps>(a, sa, 1, 0, ka, g.K); pb1 = Load<T, TOps>(b, sb, 1, 0, kb, g.K);
+                pa2 = Load<T, TOps>(a, sa, 2, 0, ka, g.K); pb2 = Load<T, TOps>(b, sb, 2, 0, kb, g.K);
+                pa3 = Load<T, TOps>(a, sa, 3, 0, ka, g.K); pb3 = Load<T, TOps>(b, sb, 3, 0, kb, g.K);
+            }
+        }
 
+        var vectorsA = tileA.Cast<Packed2<T>>().SubView(ty);   // this thread's rows of every A row-slice, 2 at a time
+        var vectorsB = tileB.Cast<Packed2<T>>().SubView(tx);
         for (int k0 = 0; k0 < g.K; k0 += slice)
         {
-            tileA[slotA0] = pa0; tileB[slotB0] = pb0;
-            tileA[slotA1] = pa1; tileB[slotB1] = pb1;
-            tileA[slotA2] = pa2; tileB[slotB2] = pb2;
-            tileA[slotA3] = pa3; tileB[slotB3] = pb3;
+            tileA[sa.Slot] = pa0; tileB[sb.Slot] = pb0;
+            tileA[sa.Slot + sa.SlotStep] = pa1; tileB[sb.Slot + sb.SlotStep] = pb1;
+            tileA[sa.Slot + 2 * sa.SlotStep] = pa2; tileB[sb.Slot + 2 * sb.SlotStep] = pb2;
+            tileA[sa.Slot + 3 * sa.SlotStep] = pa3; tileB[sb.Slot + 3 * sb.SlotStep] = pb3;
             Group.Barrier();
             if (k0 + slice < g.K)
             {
-                pa0 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx0, tile, slice); pb0 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx0, tile, slice);
-                pa1 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx1, tile, slice); pb1 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx1, tile, slice);
-                pa2 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx2, tile, slice); pb2 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx2, tile, slice);
-                pa3 = LoadA<T, TOps>(a, g, baseA, row0, k0 + slice, idx3, tile, slice); pb3 = LoadB<T, TOps>(b, g, baseB, col0, k0 + slice, idx3, tile, slice);
+                long ka = (long)(k0 + slice) * sa.KStep, kb = (long)(k0 + slice) * sb.KStep;
+                if (interior && k0 + slice + slice <= g.K)
+                {
+                    pa0 = a[sa.Offset + ka]; pb0 = b[sb.Offset + kb];
+                    pa1 = a[sa.Offset + sa.OffsetStep + ka]; pb1 = b[sb.Offset + sb.OffsetStep + kb];
+                    pa2 = a[sa.Offset + 2 * sa.OffsetStep + ka]; pb2 = b[sb.Offset + 2 * sb.OffsetStep + kb];
+                    pa3 = a[sa.Offset + 3 * sa.OffsetStep + ka]; pb3 = b[sb.Offset + 3 * sb.OffsetStep + kb];
+                }
+                else
+                {
+                    pa0 = Load<T, TOps>(a, sa, 0, k0 + slice, ka, g.K); pb0 = Load<T, TOps>(b, sb, 0, k0 + slice, kb, g.K);
+                    pa1 = Load<T, TOps>(a, sa, 1, k0 + slice, ka, g.K); pb1 = Load<T, TOps>(b, sb, 1, k0 + slice, kb, g.K);
+                    pa2 = Load<T, TOps>(a, sa, 2, k0 + slice, ka, g.K); pb2 = Load<T, TOps>(b, sb, 2, k0 + slice, kb, g.K);
+                    pa3 = Load<T, TOps>(a, sa, 3, k0 + slice, ka, g.K); pb3 = Load<T, TOps>(b, sb, 3, k0 + slice, kb, g.K);
+                }
             }
-            for (int kk = 0; kk < slice; kk++)
-            {
-                int ra = kk * stride + ty, rb = kk * stride + tx;
-                T a0 = tileA[ra + 0], a1 = tileA[ra + 16], a2 = tileA[ra + 32], a3 = tileA[ra + 48];
-                T b0 = tileB[rb + 0], b1 = tileB[rb + 16], b2 = tileB[rb + 32], b3 = tileB[rb + 48];
-                c00 = ops.MultiplyAdd(a0, b0, c00); c01 = ops.MultiplyAdd(a0, b1, c01); c02 = ops.MultiplyAdd(a0, b2, c02); c03 = ops.MultiplyAdd(a0, b3, c03);
-                c10 = ops.MultiplyAdd(a1, b0, c10); c11 = ops.MultiplyAdd(a1, b1, c11); c12 = ops.MultiplyAdd(a1, b2, c12); c13 = ops.MultiplyAdd(a1, b3, c13);
-                c20 = ops.MultiplyAdd(a2, b0, c20); c21 = ops.MultiplyAdd(a2, b1, c21); c22 = ops.MultiplyAdd(a2, b2, c22); c23 = ops.MultiplyAdd(a2, b3, c23);
-                c30 = ops.MultiplyAdd(a3, b0, c30); c31 = ops.MultiplyAdd(a3, b1, c31); c32 = ops.MultiplyAdd(a3, b2, c32); c33 = ops.MultiplyAdd(a3, b3, c33);
+            {   // kk = 0
+                Packed2<T> a0 = vectorsA[0], a1 = vectorsA[16], b0 = vectorsB[0], b1 = vectorsB[16];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b1.X, c02); c03 = ops.MultiplyAdd(a0.X, b1.Y, c03);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b1.X, c12); c13 = ops.MultiplyAdd(a0.Y, b1.Y, c13);
+                c20 = ops.MultiplyAdd(a1.X, b0.X, c20); c21 = ops.MultiplyAdd(a1.X, b0.Y, c21); c22 = ops.MultiplyAdd(a1.X, b1.X, c22); c23 = ops.MultiplyAdd(a1.X, b1.Y, c23);
+                c30 = ops.MultiplyAdd(a1.Y, b0.X, c30); c31 = ops.MultiplyAdd(a1.Y, b0.Y, c31); c32 = ops.MultiplyAdd(a1.Y, b1.X, c32); c33 = ops.MultiplyAdd(a1.Y, b1.Y, c33);
+            }
+            {   // kk = 1
+                Packed2<T> a0 = vectorsA[34], a1 = vectorsA[50], b0 = vectorsB[34], b1 = vectorsB[50];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b1.X, c02); c03 = ops.MultiplyAdd(a0.X, b1.Y, c03);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b1.X, c12); c13 = ops.MultiplyAdd(a0.Y, b1.Y, c13);
+                c20 = ops.MultiplyAdd(a1.X, b0.X, c20); c21 = ops.MultiplyAdd(a1.X, b0.Y, c21); c22 = ops.MultiplyAdd(a1.X, b1.X, c22); c23 = ops.MultiplyAdd(a1.X, b1.Y, c23);
+                c30 = ops.MultiplyAdd(a1.Y, b0.X, c30); c31 = ops.MultiplyAdd(a1.Y, b0.Y, c31); c32 = ops.MultiplyAdd(a1.Y, b1.X, c32); c33 = ops.MultiplyAdd(a1.Y, b1.Y, c33);
+            }
+            {   // kk = 2
+                Packed2<T> a0 = vectorsA[68], a1 = vectorsA[84], b0 = vectorsB[68], b1 = vectorsB[84];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b1.X, c02); c03 = ops.MultiplyAdd(a0.X, b1.Y, c03);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b1.X, c12); c13 = ops.MultiplyAdd(a0.Y, b1.Y, c13);
+                c20 = ops.MultiplyAdd(a1.X, b0.X, c20); c21 = ops.MultiplyAdd(a1.X, b0.Y, c21); c22 = ops.MultiplyAdd(a1.X, b1.X, c22); c23 = ops.MultiplyAdd(a1.X, b1.Y, c23);
+                c30 = ops.MultiplyAdd(a1.Y, b0.X, c30); c31 = ops.MultiplyAdd(a1.Y, b0.Y, c31); c32 = ops.MultiplyAdd(a1.Y, b1.X, c32); c33 = ops.MultiplyAdd(a1.Y, b1.Y, c33);
+            }
+            {   // kk = 3
+                Packed2<T> a0 = vectorsA[102], a1 = vectorsA[118], b0 = vectorsB[102], b1 = vectorsB[118];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b1.X, c02); c03 = ops.MultiplyAdd(a0.X, b1.Y, c03);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b1.X, c12); c13 = ops.MultiplyAdd(a0.Y, b1.Y, c13);
+                c20 = ops.MultiplyAdd(a1.X, b0.X, c20); c21 = ops.MultiplyAdd(a1.X, b0.Y, c21); c22 = ops.MultiplyAdd(a1.X, b1.X, c22); c23 = ops.MultiplyAdd(a1.X, b1.Y, c23);
+                c30 = ops.MultiplyAdd(a1.Y, b0.X, c30); c31 = ops.MultiplyAdd(a1.Y, b0.Y, c31); c32 = ops.MultiplyAdd(a1.Y, b1.X, c32); c33 = ops.MultiplyAdd(a1.Y, b1.Y, c33);
+            }
+            {   // kk = 4
+                Packed2<T> a0 = vectorsA[136], a1 = vectorsA[152], b0 = vectorsB[136], b1 = vectorsB[152];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b1.X, c02); c03 = ops.MultiplyAdd(a0.X, b1.Y, c03);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b1.X, c12); c13 = ops.MultiplyAdd(a0.Y, b1.Y, c13);
+                c20 = ops.MultiplyAdd(a1.X, b0.X, c20); c21 = ops.MultiplyAdd(a1.X, b0.Y, c21); c22 = ops.MultiplyAdd(a1.X, b1.X, c22); c23 = ops.MultiplyAdd(a1.X, b1.Y, c23);
+                c30 = ops.MultiplyAdd(a1.Y, b0.X, c30); c31 = ops.MultiplyAdd(a1.Y, b0.Y, c31); c32 = ops.MultiplyAdd(a1.Y, b1.X, c32); c33 = ops.MultiplyAdd(a1.Y, b1.Y, c33);
+            }
+            {   // kk = 5
+                Packed2<T> a0 = vectorsA[170], a1 = vectorsA[186], b0 = vectorsB[170], b1 = vectorsB[186];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b1.X, c02); c03 = ops.MultiplyAdd(a0.X, b1.Y, c03);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b1.X, c12); c13 = ops.MultiplyAdd(a0.Y, b1.Y, c13);
+                c20 = ops.MultiplyAdd(a1.X, b0.X, c20); c21 = ops.MultiplyAdd(a1.X, b0.Y, c21); c22 = ops.MultiplyAdd(a1.X, b1.X, c22); c23 = ops.MultiplyAdd(a1.X, b1.Y, c23);
+                c30 = ops.MultiplyAdd(a1.Y, b0.X, c30); c31 = ops.MultiplyAdd(a1.Y, b0.Y, c31); c32 = ops.MultiplyAdd(a1.Y, b1.X, c32); c33 = ops.MultiplyAdd(a1.Y, b1.Y, c33);
+            }
+            {   // kk = 6
+                Packed2<T> a0 = vectorsA[204], a1 = vectorsA[220], b0 = vectorsB[204], b1 = vectorsB[220];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b1.X, c02); c03 = ops.MultiplyAdd(a0.X, b1.Y, c03);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b1.X, c12); c13 = ops.MultiplyAdd(a0.Y, b1.Y, c13);
+                c20 = ops.MultiplyAdd(a1.X, b0.X, c20); c21 = ops.MultiplyAdd(a1.X, b0.Y, c21); c22 = ops.MultiplyAdd(a1.X, b1.X, c22); c23 = ops.MultiplyAdd(a1.X, b1.Y, c23);
+                c30 = ops.MultiplyAdd(a1.Y, b0.X, c30); c31 = ops.MultiplyAdd(a1.Y, b0.Y, c31); c32 = ops.MultiplyAdd(a1.Y, b1.X, c32); c33 = ops.MultiplyAdd(a1.Y, b1.Y, c33);
+            }
+            {   // kk = 7
+                Packed2<T> a0 = vectorsA[238], a1 = vectorsA[254], b0 = vectorsB[238], b1 = vectorsB[254];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b1.X, c02); c03 = ops.MultiplyAdd(a0.X, b1.Y, c03);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b1.X, c12); c13 = ops.MultiplyAdd(a0.Y, b1.Y, c13);
+                c20 = ops.MultiplyAdd(a1.X, b0.X, c20); c21 = ops.MultiplyAdd(a1.X, b0.Y, c21); c22 = ops.MultiplyAdd(a1.X, b1.X, c22); c23 = ops.MultiplyAdd(a1.X, b1.Y, c23);
+                c30 = ops.MultiplyAdd(a1.Y, b0.X, c30); c31 = ops.MultiplyAdd(a1.Y, b0.Y, c31); c32 = ops.MultiplyAdd(a1.Y, b1.X, c32); c33 = ops.MultiplyAdd(a1.Y, b1.Y, c33);
+            }
+            {   // kk = 8
+                Packed2<T> a0 = vectorsA[272], a1 = vectorsA[288], b0 = vectorsB[272], b1 = vectorsB[288];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b1.X, c02); c03 = ops.MultiplyAdd(a0.X, b1.Y, c03);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b1.X, c12); c13 = ops.MultiplyAdd(a0.Y, b1.Y, c13);
+                c20 = ops.MultiplyAdd(a1.X, b0.X, c20); c21 = ops.MultiplyAdd(a1.X, b0.Y, c21); c22 = ops.MultiplyAdd(a1.X, b1.X, c22); c23 = ops.MultiplyAdd(a1.X, b1.Y, c23);
+                c30 = ops.MultiplyAdd(a1.Y, b0.X, c30); c31 = ops.MultiplyAdd(a1.Y, b0.Y, c31); c32 = ops.MultiplyAdd(a1.Y, b1.X, c32); c33 = ops.MultiplyAdd(a1.Y, b1.Y, c33);
+            }
+            {   // kk = 9
+                Packed2<T> a0 = vectorsA[306], a1 = vectorsA[322], b0 = vectorsB[306], b1 = vectorsB[322];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b1.X, c02); c03 = ops.MultiplyAdd(a0.X, b1.Y, c03);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b1.X, c12); c13 = ops.MultiplyAdd(a0.Y, b1.Y, c13);
+                c20 = ops.MultiplyAdd(a1.X, b0.X, c20); c21 = ops.MultiplyAdd(a1.X, b0.Y, c21); c22 = ops.MultiplyAdd(a1.X, b1.X, c22); c23 = ops.MultiplyAdd(a1.X, b1.Y, c23);
+                c30 = ops.MultiplyAdd(a1.Y, b0.X, c30); c31 = ops.MultiplyAdd(a1.Y, b0.Y, c31); c32 = ops.MultiplyAdd(a1.Y, b1.X, c32); c33 = ops.MultiplyAdd(a1.Y, b1.Y, c33);
+            }
+            {   // kk = 10
+                Packed2<T> a0 = vectorsA[340], a1 = vectorsA[356], b0 = vectorsB[340], b1 = vectorsB[356];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b1.X, c02); c03 = ops.MultiplyAdd(a0.X, b1.Y, c03);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b1.X, c12); c13 = ops.MultiplyAdd(a0.Y, b1.Y, c13);
+                c20 = ops.MultiplyAdd(a1.X, b0.X, c20); c21 = ops.MultiplyAdd(a1.X, b0.Y, c21); c22 = ops.MultiplyAdd(a1.X, b1.X, c22); c23 = ops.MultiplyAdd(a1.X, b1.Y, c23);
+                c30 = ops.MultiplyAdd(a1.Y, b0.X, c30); c31 = ops.MultiplyAdd(a1.Y, b0.Y, c31); c32 = ops.MultiplyAdd(a1.Y, b1.X, c32); c33 = ops.MultiplyAdd(a1.Y, b1.Y, c33);
+            }
+            {   // kk = 11
+                Packed2<T> a0 = vectorsA[374], a1 = vectorsA[390], b0 = vectorsB[374], b1 = vectorsB[390];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b1.X, c02); c03 = ops.MultiplyAdd(a0.X, b1.Y, c03);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b1.X, c12); c13 = ops.MultiplyAdd(a0.Y, b1.Y, c13);
+                c20 = ops.MultiplyAdd(a1.X, b0.X, c20); c21 = ops.MultiplyAdd(a1.X, b0.Y, c21); c22 = ops.MultiplyAdd(a1.X, b1.X, c22); c23 = ops.MultiplyAdd(a1.X, b1.Y, c23);
+                c30 = ops.MultiplyAdd(a1.Y, b0.X, c30); c31 = ops.MultiplyAdd(a1.Y, b0.Y, c31); c32 = ops.MultiplyAdd(a1.Y, b1.X, c32); c33 = ops.MultiplyAdd(a1.Y, b1.Y, c33);
+            }
+            {   // kk = 12
+                Packed2<T> a0 = vectorsA[408], a1 = vectorsA[424], b0 = vectorsB[408], b1 = vectorsB[424];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b1.X, c02); c03 = ops.MultiplyAdd(a0.X, b1.Y, c03);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b1.X, c12); c13 = ops.MultiplyAdd(a0.Y, b1.Y, c13);
+                c20 = ops.MultiplyAdd(a1.X, b0.X, c20); c21 = ops.MultiplyAdd(a1.X, b0.Y, c21); c22 = ops.MultiplyAdd(a1.X, b1.X, c22); c23 = ops.MultiplyAdd(a1.X, b1.Y, c23);
+                c30 = ops.MultiplyAdd(a1.Y, b0.X, c30); c31 = ops.MultiplyAdd(a1.Y, b0.Y, c31); c32 = ops.MultiplyAdd(a1.Y, b1.X, c32); c33 = ops.MultiplyAdd(a1.Y, b1.Y, c33);
+            }
+            {   // kk = 13
+                Packed2<T> a0 = vectorsA[442], a1 = vectorsA[458], b0 = vectorsB[442], b1 = vectorsB[458];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b1.X, c02); c03 = ops.MultiplyAdd(a0.X, b1.Y, c03);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b1.X, c12); c13 = ops.MultiplyAdd(a0.Y, b1.Y, c13);
+                c20 = ops.MultiplyAdd(a1.X, b0.X, c20); c21 = ops.MultiplyAdd(a1.X, b0.Y, c21); c22 = ops.MultiplyAdd(a1.X, b1.X, c22); c23 = ops.MultiplyAdd(a1.X, b1.Y, c23);
+                c30 = ops.MultiplyAdd(a1.Y, b0.X, c30); c31 = ops.MultiplyAdd(a1.Y, b0.Y, c31); c32 = ops.MultiplyAdd(a1.Y, b1.X, c32); c33 = ops.MultiplyAdd(a1.Y, b1.Y, c33);
+            }
+            {   // kk = 14
+                Packed2<T> a0 = vectorsA[476], a1 = vectorsA[492], b0 = vectorsB[476], b1 = vectorsB[492];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b1.X, c02); c03 = ops.MultiplyAdd(a0.X, b1.Y, c03);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b1.X, c12); c13 = ops.MultiplyAdd(a0.Y, b1.Y, c13);
+                c20 = ops.MultiplyAdd(a1.X, b0.X, c20); c21 = ops.MultiplyAdd(a1.X, b0.Y, c21); c22 = ops.MultiplyAdd(a1.X, b1.X, c22); c23 = ops.MultiplyAdd(a1.X, b1.Y, c23);
+                c30 = ops.MultiplyAdd(a1.Y, b0.X, c30); c31 = ops.MultiplyAdd(a1.Y, b0.Y, c31); c32 = ops.MultiplyAdd(a1.Y, b1.X, c32); c33 = ops.MultiplyAdd(a1.Y, b1.Y, c33);
+            }
+            {   // kk = 15
+                Packed2<T> a0 = vectorsA[510], a1 = vectorsA[526], b0 = vectorsB[510], b1 = vectorsB[526];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b1.X, c02); c03 = ops.MultiplyAdd(a0.X, b1.Y, c03);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b1.X, c12); c13 = ops.MultiplyAdd(a0.Y, b1.Y, c13);
+                c20 = ops.MultiplyAdd(a1.X, b0.X, c20); c21 = ops.MultiplyAdd(a1.X, b0.Y, c21); c22 = ops.MultiplyAdd(a1.X, b1.X, c22); c23 = ops.MultiplyAdd(a1.X, b1.Y, c23);
+                c30 = ops.MultiplyAdd(a1.Y, b0.X, c30); c31 = ops.MultiplyAdd(a1.Y, b0.Y, c31); c32 = ops.MultiplyAdd(a1.Y, b1.X, c32); c33 = ops.MultiplyAdd(a1.Y, b1.Y, c33);
             }
             Group.Barrier();
         }
 
-        Store<T, TOps>(c, g, baseC, row0 + ty + 0, col0 + tx, c00, c01, c02, c03);
-        Store<T, TOps>(c, g, baseC, row0 + ty + 16, col0 + tx, c10, c11, c12, c13);
-        Store<T, TOps>(c, g, baseC, row0 + ty + 32, col0 + tx, c20, c21, c22, c23);
-        Store<T, TOps>(c, g, baseC, row0 + ty + 48, col0 + tx, c30, c31, c32, c33);
+        Store<T, TOps>(c, g, baseC, row0 + ty * 2, col0 + tx * 2, c00, c01, c02, c03);
+        Store<T, TOps>(c, g, baseC, row0 + ty * 2 + 1, col0 + tx * 2, c10, c11, c12, c13);
+        Store<T, TOps>(c, g, baseC, row0 + 32 + ty * 2, col0 + tx * 2, c20, c21, c22, c23);
+        Store<T, TOps>(c, g, baseC, row0 + 32 + ty * 2 + 1, col0 + tx * 2, c30, c31, c32, c33);
     }
 
-    // Row `row` of a thread's block: its 8 columns are col, col + 16, … (neighbouring threads, neighbouring words).
+    // Row `row` of a thread's block: its 8 columns are col + {0…3} and col + 64 + {0…3}.
     private static void Store<T, TOps>(ArrayView<T> c, GemmArguments<T> g, long baseC, int row, int col, T v0, T v1, T v2, T v3, T v4, T v5, T v6, T v7) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
     {
         if (row >= g.M) return;
         StoreOne<T, TOps>(c, g, baseC, row, col + 0, v0);
-        StoreOne<T, TOps>(c, g, baseC, row, col + 16, v1);
-        StoreOne<T, TOps>(c, g, baseC, row, col + 32, v2);
-        StoreOne<T, TOps>(c, g, baseC, row, col + 48, v3);
+        StoreOne<T, TOps>(c, g, baseC, row, col + 1, v1);
+        StoreOne<T, TOps>(c, g, baseC, row, col + 2, v2);
+        StoreOne<T, TOps>(c, g, baseC, row, col + 3, v3);
         StoreOne<T, TOps>(c, g, baseC, row, col + 64, v4);
-        StoreOne<T, TOps>(c, g, baseC, row, col + 80, v5);
-        StoreOne<T, TOps>(c, g, baseC, row, col + 96, v6);
-        StoreOne<T, TOps>(c, g, baseC, row, col + 112, v7);
+        StoreOne<T, TOps>(c, g, baseC, row, col + 65, v5);
+        StoreOne<T, TOps>(c, g, baseC, row, col + 66, v6);
+        StoreOne<T, TOps>(c, g, baseC, row, col + 67, v7);
     }
 
-    // Row `row` of a thread's block: its 4 columns are col, col + 16, … (neighbouring threads, neighbouring words).
+    // Row `row` of a thread's block: its 4 columns are col + {0…1} and col + 32 + {0…1}.
     private static void Store<T, TOps>(ArrayView<T> c, GemmArguments<T> g, long baseC, int row, int col, T v0, T v1, T v2, T v3) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
     {
         if (row >= g.M) return;
         StoreOne<T, TOps>(c, g, baseC, row, col + 0, v0);
-        StoreOne<T, TOps>(c, g, baseC, row, col + 16, v1);
+        StoreOne<T, TOps>(c, g, baseC, row, col + 1, v1);
         StoreOne<T, TOps>(c, g, baseC, row, col + 32, v2);
-        StoreOne<T, TOps>(c, g, baseC, row, col + 48, v3);
+        StoreOne<T, TOps>(c, g, baseC, row, col + 33, v3);
     }
 
-    // Element idx of a thread's share of the A slice: (i, l) with the stored fast index varying fastest, so a
-    // warp's loads are coalesced whether A is transposed (stored l·M + i) or not (i·K + l).
-    private static void CoordinatesA<T>(GemmArguments<T> g, int idx, int tile, int slice, out int i, out int l) where T : unmanaged
+    // Element e (0 ≤ e < loads) of a thread's share of an operand slice is row (A) or column (B) R0 + e·DR of the
+    // tile at k offset L0 + e·DL of the slice — one of DR, DL is 0, which one depends on the stored layout, chosen so
+    // that the fast index of the stored matrix varies fastest across a warp (coalesced loads). It lives at
+    // Offset + e·OffsetStep + k0·KStep in memory and at Slot + e·SlotStep in the shared slice ([kk][i] or [kk][j]).
+    // Extent is how many rows (columns) of the tile exist. Computed once per thread, so the loop only adds.
+    private readonly record struct Staging(int R0, int L0, int DR, int DL, int Extent, long Offset, long OffsetStep, long KStep, int Slot, int SlotStep);
+
+    // A stored i·K + l, or l·M + i when transposed; 256 threads, and 256 is a multiple of tile and slice.
+    private static Staging StagingA<T>(GemmArguments<T> g, int tid, int tile, int slice, int stride, long baseA, int row0) where T : unmanaged
     {
-        i = g.TransposeA != 0 ? idx % tile : idx / slice;
-        l = g.TransposeA != 0 ? idx / tile : idx % slice;
+        if (g.TransposeA != 0)
+        {
+            int i = tid % tile, l = tid / tile, dl = Threads * Threads / tile;
+            return new Staging(i, l, 0, dl, g.M - row0, baseA + (long)l * g.M + row0 + i, (long)dl * g.M, g.M, l * stride + i, dl * stride);
+        }
+        int r = tid / slice, k = tid % slice, dr = Threads * Threads / slice;
+        return new Staging(r, k, dr, 0, g.M - row0, baseA + (long)(row0 + r) * g.K + k, (long)dr * g.K, 1, k * stride + r, dr);
     }
 
-    // Element idx of the B slice: (l, j), B stored l·N + j, or j·K + l when transposed.
-    private static void CoordinatesB<T>(GemmArguments<T> g, int idx, int tile, int slice, out int l, out int j) where T : unmanaged
+    // B stored l·N + j, or j·K + l when transposed.
+    private static Staging StagingB<T>(GemmArguments<T> g, int tid, int tile, int slice, int stride, long baseB, int col0) where T : unmanaged
     {
-        j = g.TransposeB != 0 ? idx / slice : idx % tile;
-        l = g.TransposeB != 0 ? idx % slice : idx / tile;
+        if (g.TransposeB != 0)
+        {
+            int j = tid / slice, l = tid % slice, dj = Threads * Threads / slice;
+            return new Staging(j, l, dj, 0, g.N - col0, baseB + (long)(col0 + j) * g.K + l, (long)dj * g.K, 1, l * stride + j, dj);
+        }
+        int c = tid % tile, k = tid / tile, dk = Threads * Threads / tile;
+        return new Staging(c, k, 0, dk, g.N - col0, baseB + (long)k * g.N + col0 + c, (long)dk * g.N, g.N, k * stride + c, dk * stride);
     }
 
-    private static int SlotA<T>(GemmArguments<T> g, int idx, int tile, int slice, int stride) where T : unmanaged
-    {
-        CoordinatesA(g, idx, tile, slice, out int i, out int l);
-        return l * stride + i;
-    }
+    // Element e of slice k0 (kOffset = k0·KStep), or zero where it falls outside the matrix.
+    private static T Load<T, TOps>(ArrayView<T> x, Staging s, int e, int k0, long kOffset, int k) where T : unmanaged where TOps : struct, IDeviceArithmetic<T> =>
+        s.R0 + e * s.DR < s.Extent && k0 + s.L0 + e * s.DL < k ? x[s.Offset + e * s.OffsetStep + kOffset] : default(TOps).Zero;
 
-    private static int SlotB<T>(GemmArguments<T> g, int idx, int tile, int slice, int stride) where T : unmanaged
-    {
-        CoordinatesB(g, idx, tile, slice, out int l, out int j);
-        return l * stride + j;
-    }
-
-    private static T LoadA<T, TOps>(ArrayView<T> a, GemmArguments<T> g, long baseA, int row0, int k0, int idx, int tile, int slice) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
-    {
-        CoordinatesA(g, idx, tile, slice, out int i, out int l);
-        int gi = row0 + i, gl = k0 + l;
-        return gi < g.M && gl < g.K ? a[baseA + (g.TransposeA != 0 ? (long)gl * g.M + gi : (long)gi * g.K + gl)] : default(TOps).Zero;
-    }
-
-    private static T LoadB<T, TOps>(ArrayView<T> b, GemmArguments<T> g, long baseB, int col0, int k0, int idx, int tile, int slice) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
-    {
-        CoordinatesB(g, idx, tile, slice, out int l, out int j);
-        int gj = col0 + j, gl = k0 + l;
-        return gj < g.N && gl < g.K ? b[baseB + (g.TransposeB != 0 ? (long)gj * g.K + gl : (long)gl * g.N + gj)] : default(TOps).Zero;
-    }
     private static void StoreOne<T, TOps>(ArrayView<T> c, GemmArguments<T> g, long baseC, int row, int col, T acc) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
     {
         if (col >= g.N) return;
