@@ -73,7 +73,27 @@ internal readonly struct SingleArithmetic : IDeviceArithmetic<float>
     public bool IsNegative(float a) => (Interop.FloatAsInt(a) & 0x8000_0000u) != 0;
     public float Abs(float a) => XMath.Abs(a);
     public float Sqrt(float a) => XMath.Sqrt(a);
-    public float Exp(float a) => XMath.Exp(a);
+    // e^a = 2ᵏ·e^r, k = round(a·log₂e), r = a − k·ln2 with ln2 in two parts (k·ln2_high is exact for |k| < 2⁸), e^r
+    // by its Taylor polynomial to r⁷/7! (|r| ≤ ln2/2: truncation 0.09 ulp), 2ᵏ as two exact power-of-two factors.
+    // XMath.Exp compiled for CUDA is ex2.approx(a·log₂e): the rounding of that product alone costs |a| ulp (≈ 88 ulp
+    // near overflow), found in the kernels' PTX.
+    public float Exp(float a)
+    {
+        if (float.IsNaN(a)) return a;
+        float c = a < -104f ? -104f : a > 89f ? 89f : a;
+        const float shifter = 12582912f;   // x + 1.5·2²³ rounds x to an integer in the low mantissa bits
+        float k = (c * 1.44269504f + shifter) - shifter;
+        float r = c - k * 0.693145751953125f;
+        r -= k * 1.42860677e-6f;
+        float p = 1f / 5040;
+        p = p * r + 1f / 720; p = p * r + 1f / 120; p = p * r + 1f / 24; p = p * r + 1f / 6; p = p * r + 0.5f;
+        p = p * r + 1f; p = p * r + 1f;
+        float k1 = k < -126f ? -126f : k > 127f ? 127f : k;
+        return p * PowerOfTwo(k1) * PowerOfTwo(k - k1);
+    }
+
+    /// <summary>2ᵏ for an integral k in [−126, 127], built from its exponent bits.</summary>
+    private static float PowerOfTwo(float k) => Interop.IntAsFloat((uint)((int)k + 127) << 23);
     // ln a = e·ln2 + log(1 + f), 1 + f ∈ [√½, √2), log(1 + f) by the atanh series in s = f/(2 + f) — the CPU's
     // InlineLog steps. XMath.Log compiled for CUDA was 18 ε off near 1 in float and 107 ε in double (H100).
     public float Log(float a)
@@ -109,11 +129,13 @@ internal readonly struct SingleArithmetic : IDeviceArithmetic<float>
             p = p * z + 0.5f;
             m = z + z * z * p;
         }
-        else m = XMath.Exp(z) - 1f;
+        else m = Exp(z) - 1f;
         float t = XMath.Abs(m / (2f + m));   // the sign comes from a alone, so tanh(±0) = ±0
         return IsNegative(a) ? -t : t;
     }
-    public float Pow(float a, float b) => XMath.Pow(a, b);
+    // Through the double a^b below (≤ 3 double ulp, so rounded to float it is all but always correctly rounded):
+    // XMath.Pow compiled for CUDA is ex2.approx(b·lg2.approx(a)), |b·log₂a|·2⁻²² relative error.
+    public float Pow(float a, float b) => (float)default(DoubleArithmetic).Pow(a, b);
 
     public ulong ToOrdered(float a)
     {
@@ -171,12 +193,7 @@ internal readonly struct DoubleArithmetic : IDeviceArithmetic<double>
     {
         if (!(a > 0d)) return a == 0d ? double.NegativeInfinity : double.NaN;
         if (a == double.PositiveInfinity) return a;
-        double e = 0d;
-        if (a < 2.2250738585072014e-308) { a *= 18014398509481984.0; e = -54d; }   // subnormal: scale by 2⁵⁴
-        ulong bits = Interop.FloatAsInt(a);
-        double m = Interop.IntAsFloat((bits & 0x000F_FFFF_FFFF_FFFFul) | 0x3FF0_0000_0000_0000ul);
-        e += (int)(bits >> 52) - 1023;
-        if (m > 1.4142135623730951) { m *= 0.5; e += 1d; }
+        double m = Mantissa(a, out double e);
         double f = m - 1d, s = f / (2d + f), z = s * s;
         double q = 2d / 21;
         q = q * z + 2d / 19; q = q * z + 2d / 17; q = q * z + 2d / 15; q = q * z + 2d / 13;
@@ -199,11 +216,80 @@ internal readonly struct DoubleArithmetic : IDeviceArithmetic<double>
             p = p * z + 1d / 720; p = p * z + 1d / 120; p = p * z + 1d / 24; p = p * z + 1d / 6; p = p * z + 0.5;
             m = z + z * z * p;
         }
-        else m = XMath.Exp(z) - 1d;
+        else m = Exp(z) - 1d;
         double t = XMath.Abs(m / (2d + m));
         return IsNegative(a) ? -t : t;
     }
-    public double Pow(double a, double b) => XMath.Pow(a, b);
+    // a^b for a ≥ 0 (|x − y|ᵖ in the sliced-Wasserstein distances) as e^(b·ln a) with ln a and the product carried
+    // in two doubles, so that the rounding of b·ln a (|b·ln a| ulp in plain double) does not reach the result:
+    // e^(y_hi + y_lo) = e^y_hi·(1 + y_lo), ≤ 3 ulp in all. XMath.Pow in double is a CORDIC library routine on CUDA
+    // (local memory; XMath.Log, its relative, was 107 ε off there). a < 0 gives NaN.
+    public double Pow(double a, double b)
+    {
+        if (double.IsNaN(a) || double.IsNaN(b)) return a + b;
+        if (b == 0d) return 1d;
+        if (a < 0d) return double.NaN;
+        if (a == 0d) return b > 0d ? 0d : double.PositiveInfinity;
+        if (a == double.PositiveInfinity) return b > 0d ? a : 0d;
+        LogTwoParts(a, out double lHigh, out double lLow);
+        TwoProduct(b, lHigh, out double yHigh, out double yLow);
+        yLow += b * lLow;
+        double y = yHigh + yLow;               // renormalise: y + y_tail = y_hi + y_lo exactly (|y_lo| ≪ |y_hi|)
+        double yTail = yLow - (y - yHigh);
+        if (y > 710d) return double.PositiveInfinity;
+        if (y < -746d) return 0d;
+        double e = Exp(y);
+        return e + e * yTail;
+    }
+
+    // a = 2ᵉ·m with m ∈ [√½, √2), for a > 0 finite (subnormals included).
+    private static double Mantissa(double a, out double e)
+    {
+        e = 0d;
+        if (a < 2.2250738585072014e-308) { a *= 18014398509481984.0; e = -54d; }   // subnormal: scale by 2⁵⁴
+        ulong bits = Interop.FloatAsInt(a);
+        double m = Interop.IntAsFloat((bits & 0x000F_FFFF_FFFF_FFFFul) | 0x3FF0_0000_0000_0000ul);
+        e += (int)(bits >> 52) - 1023;
+        if (m > 1.4142135623730951) { m *= 0.5; e += 1d; }
+        return m;
+    }
+
+    // ln a = hi + lo to about 2⁻⁶⁰ relative, a > 0 finite: a = 2ᵉ·m, m ∈ [√½, √2), f = m − 1 (exact), ln m =
+    // 2·atanh s with s = f/(2 + f) carried as s_hi + s_lo, = 2s + 2s³/3 + … (z = s² ≤ 0.0295; terms to z¹³).
+    private static void LogTwoParts(double a, out double high, out double low)
+    {
+        double m = Mantissa(a, out double e);
+        double f = m - 1d, d = 2d + f;
+        double s = f / d;
+        // s_lo = (f − s·(2 + f)) / (2 + f) = (f − 2s − s·f) / d: f − 2s and the next difference are exact by
+        // Sterbenz (2s/f ∈ [0.83, 1.17]), s·f is exact in two parts.
+        TwoProduct(s, f, out double sfHigh, out double sfLow);
+        double sLow = (((f - 2d * s) - sfHigh) - sfLow) / d;
+        double z = s * s;
+        double q = 2d / 27;
+        q = q * z + 2d / 25; q = q * z + 2d / 23; q = q * z + 2d / 21; q = q * z + 2d / 19; q = q * z + 2d / 17;
+        q = q * z + 2d / 15; q = q * z + 2d / 13; q = q * z + 2d / 11; q = q * z + 2d / 9; q = q * z + 2d / 7;
+        q = q * z + 2d / 5; q = q * z + 2d / 3;
+        double tail = 2d * sLow + s * z * q;    // ln m = 2s + tail, |tail| < 0.01·|2s|
+        // + e·ln2 (ln2_high has 32 trailing zero bits, so e·ln2_high is exact), summed without losing 2s's bits.
+        double eHigh = e * 0.6931471803691238, twoS = 2d * s;
+        double sum = eHigh + twoS;
+        double v = sum - eHigh;
+        double sumLow = (eHigh - (sum - v)) + (twoS - v);
+        high = sum;
+        low = sumLow + tail + e * 1.9082149292705877e-10;
+    }
+
+    // a·b = high + low exactly, by splitting each factor into 26 high bits (a mask on the bits) and the rest: every
+    // partial product is then exact, so the result is exact even where a compiler fuses a multiply and an add
+    // (ILGPU has no fma for PTX, and ptxas may contract mul/add pairs).
+    private static void TwoProduct(double a, double b, out double high, out double low)
+    {
+        high = a * b;
+        double aHigh = Interop.IntAsFloat(Interop.FloatAsInt(a) & 0xFFFF_FFFF_F800_0000ul), aLow = a - aHigh;
+        double bHigh = Interop.IntAsFloat(Interop.FloatAsInt(b) & 0xFFFF_FFFF_F800_0000ul), bLow = b - bHigh;
+        low = ((aHigh * bHigh - high) + aHigh * bLow + aLow * bHigh) + aLow * bLow;
+    }
 
     public ulong ToOrdered(double a)
     {
