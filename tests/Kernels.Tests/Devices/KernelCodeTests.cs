@@ -94,12 +94,21 @@ public sealed class KernelCodeTests
     private static string CompileToPtx(string kernel, bool isDouble) =>
         Compile(EntryPointDescription.FromExplicitlyGroupedKernel(Instantiate(typeof(GemmKernels).GetMethod(kernel, BindingFlags.Public | BindingFlags.Static)!, isDouble)!));
 
-    // PTX for an H100 (sm_90) with the settings the devices use.
+    // PTX for an H100 (sm_90) with the settings the devices use. With KERNELS_PTX_DIR set, each kernel's PTX is also
+    // written there (tools/sass-report.sh compiles it with ptxas for register use and the hot loop's instructions).
     private static string Compile(EntryPointDescription entry)
     {
         using var context = IlgpuDeviceProvider.CreateContext();
         using var backend = new PTXBackend(context, new CudaCapabilityContext(CudaArchitecture.SM_90), CudaArchitecture.SM_90, CudaInstructionSet.ISA_80, nvvmAPI: null);
-        return ((PTXCompiledKernel)backend.Compile(entry, KernelSpecialization.Empty)).PTXAssembly;
+        string ptx = ((PTXCompiledKernel)backend.Compile(entry, KernelSpecialization.Empty)).PTXAssembly;
+        if (Environment.GetEnvironmentVariable("KERNELS_PTX_DIR") is { Length: > 0 } directory)
+        {
+            var method = entry.MethodSource;
+            string element = method.IsGenericMethod ? method.GetGenericArguments()[0].Name : "any";
+            Directory.CreateDirectory(directory);
+            File.WriteAllText(Path.Combine(directory, $"{method.DeclaringType!.Name}.{method.Name}.{element}.ptx"), ptx);
+        }
+        return ptx;
     }
 }
 #endif
