@@ -28,13 +28,17 @@ def stage(w, indent, loads, offset=""):
         stepb = step.replace("sa.", "sb.")
         w(f"{sp}tileA[{offset}sa.Slot{step}] = pa{e}; tileB[{offset}sb.Slot{stepb}] = pb{e};")
 
+def group_width(per):
+    """Neighbouring rows (columns) per 16-byte group of a thread's register block: 4 floats (8×8) or 2 doubles (4×4)."""
+    return 4 if per == 8 else 2
+
 def kernel(name, tile, slice_, per, doc, double_buffered=False):
     threads = 16
     stride = tile + 4
     # A thread's register block is `per` rows × `per` columns in groups of `width` neighbours, the groups `span` apart:
     # float rows 4·ty + {0..3} and 64 + 4·ty + {0..3}; double 2·ty + {0, 1} and 32 + 2·ty + {0, 1}. Each group is one
     # 16-byte shared load (ld.shared.v4.f32 / v2.f64) at an offset fixed at compile time.
-    width = 4 if per == 8 else 2
+    width = group_width(per)
     vec = f"Packed{width}<T>"
     span = threads * width
     vstride, vspan = stride // width, span // width
@@ -128,7 +132,7 @@ def kernel(name, tile, slice_, per, doc, double_buffered=False):
     return "\n".join(L)
 
 def store(per):
-    width = 4 if per == 8 else 2
+    width = group_width(per)
     args = ", ".join(f"T v{q}" for q in range(per))
     body = "\n".join(f"        StoreOne<T, TOps>(c, g, baseC, row, col + {(q // width) * 16 * width + q % width}, v{q});" for q in range(per))
     return f'''    // Row `row` of a thread's block: its {per} columns are col + {{0…{width - 1}}} and col + {16 * width} + {{0…{width - 1}}}.
@@ -184,28 +188,27 @@ tail = '''
     // Extent is how many rows (columns) of the tile exist. Computed once per thread, so the loop only adds.
     private readonly record struct Staging(int R0, int L0, int DR, int DL, int Extent, long Offset, long OffsetStep, long KStep, int Slot, int SlotStep);
 
-    // A stored i·K + l, or l·M + i when transposed; 256 threads, and 256 is a multiple of tile and slice.
-    private static Staging StagingA<T>(GemmArguments<T> g, int tid, int tile, int slice, int stride, long baseA, int row0) where T : unmanaged
+    // A is stored i·K + l, or l·M + i when transposed; B l·N + j, or j·K + l when transposed.
+    private static Staging StagingA<T>(GemmArguments<T> g, int tid, int tile, int slice, int stride, long baseA, int row0) where T : unmanaged =>
+        g.TransposeA != 0 ? KMajor(tid, tile, stride, g.M, baseA, row0, g.M - row0) : TileMajor(tid, slice, stride, g.K, baseA, row0, g.M - row0);
+
+    private static Staging StagingB<T>(GemmArguments<T> g, int tid, int tile, int slice, int stride, long baseB, int col0) where T : unmanaged =>
+        g.TransposeB != 0 ? TileMajor(tid, slice, stride, g.K, baseB, col0, g.N - col0) : KMajor(tid, tile, stride, g.N, baseB, col0, g.N - col0);
+
+    // The operand is stored l·ld + (origin + r): consecutive threads take consecutive r, a thread's elements are
+    // 256/tile k-rows apart (256 threads; 256 is a multiple of tile and slice).
+    private static Staging KMajor(int tid, int tile, int stride, int ld, long baseX, int origin, int extent)
     {
-        if (g.TransposeA != 0)
-        {
-            int i = tid % tile, l = tid / tile, dl = Threads * Threads / tile;
-            return new Staging(i, l, 0, dl, g.M - row0, baseA + (long)l * g.M + row0 + i, (long)dl * g.M, g.M, l * stride + i, dl * stride);
-        }
-        int r = tid / slice, k = tid % slice, dr = Threads * Threads / slice;
-        return new Staging(r, k, dr, 0, g.M - row0, baseA + (long)(row0 + r) * g.K + k, (long)dr * g.K, 1, k * stride + r, dr);
+        int r = tid % tile, l = tid / tile, dl = Threads * Threads / tile;
+        return new Staging(r, l, 0, dl, extent, baseX + (long)l * ld + origin + r, (long)dl * ld, ld, l * stride + r, dl * stride);
     }
 
-    // B stored l·N + j, or j·K + l when transposed.
-    private static Staging StagingB<T>(GemmArguments<T> g, int tid, int tile, int slice, int stride, long baseB, int col0) where T : unmanaged
+    // The operand is stored (origin + r)·ld + l: consecutive threads take consecutive l, a thread's elements are
+    // 256/slice rows (columns) apart.
+    private static Staging TileMajor(int tid, int slice, int stride, int ld, long baseX, int origin, int extent)
     {
-        if (g.TransposeB != 0)
-        {
-            int j = tid / slice, l = tid % slice, dj = Threads * Threads / slice;
-            return new Staging(j, l, dj, 0, g.N - col0, baseB + (long)(col0 + j) * g.K + l, (long)dj * g.K, 1, l * stride + j, dj);
-        }
-        int c = tid % tile, k = tid / tile, dk = Threads * Threads / tile;
-        return new Staging(c, k, 0, dk, g.N - col0, baseB + (long)k * g.N + col0 + c, (long)dk * g.N, g.N, k * stride + c, dk * stride);
+        int r = tid / slice, l = tid % slice, dr = Threads * Threads / slice;
+        return new Staging(r, l, dr, 0, extent, baseX + (long)(origin + r) * ld + l, (long)dr * ld, 1, l * stride + r, dr);
     }
 
     // Element e of slice k0 (kOffset = k0·KStep), or zero where it falls outside the matrix.

@@ -831,28 +831,27 @@ internal static class GemmKernels
     // Extent is how many rows (columns) of the tile exist. Computed once per thread, so the loop only adds.
     private readonly record struct Staging(int R0, int L0, int DR, int DL, int Extent, long Offset, long OffsetStep, long KStep, int Slot, int SlotStep);
 
-    // A stored i·K + l, or l·M + i when transposed; 256 threads, and 256 is a multiple of tile and slice.
-    private static Staging StagingA<T>(GemmArguments<T> g, int tid, int tile, int slice, int stride, long baseA, int row0) where T : unmanaged
+    // A is stored i·K + l, or l·M + i when transposed; B l·N + j, or j·K + l when transposed.
+    private static Staging StagingA<T>(GemmArguments<T> g, int tid, int tile, int slice, int stride, long baseA, int row0) where T : unmanaged =>
+        g.TransposeA != 0 ? KMajor(tid, tile, stride, g.M, baseA, row0, g.M - row0) : TileMajor(tid, slice, stride, g.K, baseA, row0, g.M - row0);
+
+    private static Staging StagingB<T>(GemmArguments<T> g, int tid, int tile, int slice, int stride, long baseB, int col0) where T : unmanaged =>
+        g.TransposeB != 0 ? TileMajor(tid, slice, stride, g.K, baseB, col0, g.N - col0) : KMajor(tid, tile, stride, g.N, baseB, col0, g.N - col0);
+
+    // The operand is stored l·ld + (origin + r): consecutive threads take consecutive r, a thread's elements are
+    // 256/tile k-rows apart (256 threads; 256 is a multiple of tile and slice).
+    private static Staging KMajor(int tid, int tile, int stride, int ld, long baseX, int origin, int extent)
     {
-        if (g.TransposeA != 0)
-        {
-            int i = tid % tile, l = tid / tile, dl = Threads * Threads / tile;
-            return new Staging(i, l, 0, dl, g.M - row0, baseA + (long)l * g.M + row0 + i, (long)dl * g.M, g.M, l * stride + i, dl * stride);
-        }
-        int r = tid / slice, k = tid % slice, dr = Threads * Threads / slice;
-        return new Staging(r, k, dr, 0, g.M - row0, baseA + (long)(row0 + r) * g.K + k, (long)dr * g.K, 1, k * stride + r, dr);
+        int r = tid % tile, l = tid / tile, dl = Threads * Threads / tile;
+        return new Staging(r, l, 0, dl, extent, baseX + (long)l * ld + origin + r, (long)dl * ld, ld, l * stride + r, dl * stride);
     }
 
-    // B stored l·N + j, or j·K + l when transposed.
-    private static Staging StagingB<T>(GemmArguments<T> g, int tid, int tile, int slice, int stride, long baseB, int col0) where T : unmanaged
+    // The operand is stored (origin + r)·ld + l: consecutive threads take consecutive l, a thread's elements are
+    // 256/slice rows (columns) apart.
+    private static Staging TileMajor(int tid, int slice, int stride, int ld, long baseX, int origin, int extent)
     {
-        if (g.TransposeB != 0)
-        {
-            int j = tid / slice, l = tid % slice, dj = Threads * Threads / slice;
-            return new Staging(j, l, dj, 0, g.N - col0, baseB + (long)(col0 + j) * g.K + l, (long)dj * g.K, 1, l * stride + j, dj);
-        }
-        int c = tid % tile, k = tid / tile, dk = Threads * Threads / tile;
-        return new Staging(c, k, 0, dk, g.N - col0, baseB + (long)k * g.N + col0 + c, (long)dk * g.N, g.N, k * stride + c, dk * stride);
+        int r = tid / slice, l = tid % slice, dr = Threads * Threads / slice;
+        return new Staging(r, l, dr, 0, extent, baseX + (long)(origin + r) * ld + l, (long)dr * ld, 1, l * stride + r, dr);
     }
 
     // Element e of slice k0 (kOffset = k0·KStep), or zero where it falls outside the matrix.
