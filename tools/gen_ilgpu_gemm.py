@@ -62,7 +62,7 @@ def kernel(name, tile, slice_, per, doc, double_buffered=False):
     w(f'''
         int tx = Group.IdxX, ty = Group.IdxY, tid = ty * Threads + tx;
         int row0 = Grid.IdxY * tile, col0 = Grid.IdxX * tile;
-        long baseA = (long)Grid.IdxZ * g.M * g.K, baseB = (long)Grid.IdxZ * g.K * g.N, baseC = (long)Grid.IdxZ * g.M * g.N;
+        long baseA = g.OffsetA + Grid.IdxZ * g.BatchStrideA, baseB = g.OffsetB + Grid.IdxZ * g.BatchStrideB, baseC = g.OffsetC + Grid.IdxZ * g.BatchStrideC;
 
         // Each thread stages {loads} elements of A and of B per slice. The next slice's elements are loaded into
         // registers before the current slice's multiply-adds, so their global-memory latency hides behind them.
@@ -147,8 +147,12 @@ head = '''using ILGPU;
 
 namespace Kernels.Backends.Ilgpu.Kernels;
 
-/// <summary>Scalar arguments of the <see cref="GemmKernels"/> kernels.</summary>
-internal readonly record struct GemmArguments<T>(int M, int N, int K, int TransposeA, int TransposeB, T Alpha, T Beta, int ReadC) where T : unmanaged;
+/// <summary>
+/// Scalar arguments of the <see cref="GemmKernels"/> kernels: the shape, op flags and scalars, and where each operand
+/// lives — element (p, r, s) of the stored A is at OffsetA + p·BatchStrideA + r·LdA + s (likewise B and C).
+/// </summary>
+internal readonly record struct GemmArguments<T>(int M, int N, int K, int TransposeA, int TransposeB, T Alpha, T Beta, int ReadC,
+    int LdA, int LdB, int LdC, long OffsetA, long OffsetB, long OffsetC, long BatchStrideA, long BatchStrideB, long BatchStrideC) where T : unmanaged;
 
 /// <summary>
 /// C = α·op(A)·op(B) + β·C, batched over grid z, by groups of 16×16 threads that each compute one tile of C: K is
@@ -188,12 +192,12 @@ tail = '''
     // Extent is how many rows (columns) of the tile exist. Computed once per thread, so the loop only adds.
     private readonly record struct Staging(int R0, int L0, int DR, int DL, int Extent, long Offset, long OffsetStep, long KStep, int Slot, int SlotStep);
 
-    // A is stored i·K + l, or l·M + i when transposed; B l·N + j, or j·K + l when transposed.
+    // A is stored i·LdA + l, or l·LdA + i when transposed; B l·LdB + j, or j·LdB + l when transposed.
     private static Staging StagingA<T>(GemmArguments<T> g, int tid, int tile, int slice, int stride, long baseA, int row0) where T : unmanaged =>
-        g.TransposeA != 0 ? KMajor(tid, tile, stride, g.M, baseA, row0, g.M - row0) : TileMajor(tid, slice, stride, g.K, baseA, row0, g.M - row0);
+        g.TransposeA != 0 ? KMajor(tid, tile, stride, g.LdA, baseA, row0, g.M - row0) : TileMajor(tid, slice, stride, g.LdA, baseA, row0, g.M - row0);
 
     private static Staging StagingB<T>(GemmArguments<T> g, int tid, int tile, int slice, int stride, long baseB, int col0) where T : unmanaged =>
-        g.TransposeB != 0 ? TileMajor(tid, slice, stride, g.K, baseB, col0, g.N - col0) : KMajor(tid, tile, stride, g.N, baseB, col0, g.N - col0);
+        g.TransposeB != 0 ? TileMajor(tid, slice, stride, g.LdB, baseB, col0, g.N - col0) : KMajor(tid, tile, stride, g.LdB, baseB, col0, g.N - col0);
 
     // The operand is stored l·ld + (origin + r): consecutive threads take consecutive r, a thread's elements are
     // 256/tile k-rows apart (256 threads; 256 is a multiple of tile and slice).
@@ -219,7 +223,7 @@ tail = '''
     {
         if (col >= g.N) return;
         TOps ops = default;
-        long at = baseC + (long)row * g.N + col;
+        long at = baseC + (long)row * g.LdC + col;
         T value = ops.Multiply(g.Alpha, acc);
         c[at] = g.ReadC != 0 ? ops.MultiplyAdd(g.Beta, c[at], value) : value;
     }

@@ -78,6 +78,20 @@ public class DeviceBenchmarks
 
     [Benchmark] public void Transpose128() { _device.Transpose(N, N, _a, _transposed); _device.Synchronize(); }
 
+    /// <summary>The 128 × 128 transpose as a general strided copy (the N-d kernel against the tiled 2-D one).</summary>
+    [Benchmark] public void TransposeAsStridedCopy128() { _device.CopyStrided([N, N], _a, 0, [1, N], _transposed, 0, [N, 1]); _device.Synchronize(); }
+
+    /// <summary>Attention's head split (tokens, heads, d) → (heads, tokens, d) on 128² elements: 64-element runs.</summary>
+    [Benchmark] public void HeadSplitPermute() { _device.CopyStrided([4, 64, 64], _a, 0, [64, 4 * 64, 1], _transposed, 0, [64 * 64, 64, 1]); _device.Synchronize(); }
+
+    /// <summary>A 64³ GEMM on the top-left blocks of the 128 × 128 operands (leading dimension 128).</summary>
+    [Benchmark] public void SubMatrixGemm64()
+    {
+        var layout = new MatrixLayout(0, N, 0);
+        _device.StridedBatchedGemm(1, false, false, N / 2, N / 2, N / 2, 1f, _a, layout, _b, layout, 0f, _c, layout);
+        _device.Synchronize();
+    }
+
     /// <summary>Eight independent 128³ GEMMs on one stream, then spread over four: faster only where streams overlap.</summary>
     [Benchmark] public void EightGemmsOneStream() => EightGemms(1);
 

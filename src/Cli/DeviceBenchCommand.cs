@@ -7,7 +7,7 @@ namespace Kernels.Cli;
 /// <summary>
 /// <c>kernels bench devices [--backend ID[,ID…]|all] [--dtype f32|f64] [--repeat N] [--quick|--large]</c> (also
 /// <c>kernels bench --backend ID</c>): the same operations on each device — αx + βy and Σx (GB/s), GEMM n³
-/// (GFLOP/s), transpose, diagonal scan (GB/s), row sort (Mkeys/s), sliced Wasserstein and a CG iteration on the
+/// (GFLOP/s, also on sub-matrices with leading dimensions), transpose and strided copies, diagonal scan (GB/s), row sort (Mkeys/s), sliced Wasserstein and a CG iteration on the
 /// Poisson stencil, and eight small GEMMs queued on one stream and spread over four — timed to completion (each run ends with a device synchronisation), data already on the device.
 /// ILGPU's CPU accelerator simulates GPU threads: it runs the quick sizes and its figures say nothing about a GPU.
 /// </summary>
@@ -83,11 +83,28 @@ internal static class DeviceBenchCommand
             }
 #endif
         }
+        // The same product on n×n blocks of (n + 32)-wide matrices (leading dimensions, as for sub-matrices): it
+        // should match the dense row above — the kernels take the leading dimension as an argument either way.
+        int ld = n + 32;
+        using (var a = device.Upload<T>(Data((long)n * ld)))
+        using (var b = device.Upload<T>(Data((long)n * ld)))
+        using (var c = device.Allocate<T>((long)n * ld))
+        {
+            var layout = new MatrixLayout(0, ld, 0);
+            Row($"gemm {n}x{n}x{n} in ld {ld}", () => device.StridedBatchedGemm(1, false, false, n, n, n, T.One, a, layout, b, layout, T.Zero, c, layout), 2.0 * n * n * n, "GFLOP/s");
+        }
         SmallGemmsOnStreams(device, s.SmallGemm, Data, Row);
         int t = s.Transpose;
         using (var a = device.Upload<T>(Data((long)t * t)))
         using (var b = device.Allocate<T>((long)t * t))
+        {
             Row($"transpose {t}x{t}", () => device.Transpose(t, t, a, b), 2.0 * t * t * size, "GB/s");
+            // Attention's head split: (tokens, 16 heads, 64) → (16, tokens, 64), a strided copy with 64-element runs.
+            int tokens = t * t / (16 * 64);
+            Row($"permute ({tokens},16,64)->(16,{tokens},64)", () => device.CopyStrided([16, tokens, 64], a, 0, [64, 16 * 64, 1], b, 0, [(long)tokens * 64, 64, 1]), 2.0 * t * t * size, "GB/s");
+            // A full transpose as a strided copy: the general kernel against the tiled one above.
+            Row($"transpose {t}x{t} as strided copy", () => device.CopyStrided([t, t], a, 0, [1, t], b, 0, [t, 1]), 2.0 * t * t * size, "GB/s");
+        }
         var (sb, sl, sd) = s.Scan;
         long scanSize = (long)sb * sl * sd;
         using (var a = device.Upload<T>([.. Data(scanSize).Select(v => T.Abs(v) * T.CreateTruncating(0.1) + T.CreateTruncating(0.9))]))

@@ -15,8 +15,9 @@ namespace Kernels.Devices;
 /// without fp64, runs by the <b>CPU fallback</b>: operands are copied to the host, the CPU reference device computes,
 /// results are copied back — the bytes moved are counted in <see cref="Statistics"/>; with
 /// <see cref="FallbackPolicy.Throw"/> it throws <see cref="DeviceCapabilityException"/> instead.</para>
-/// <para>Layouts are row-major and contiguous; a buffer longer than a shape needs is allowed (its leading elements
-/// are used). Work is queued on the calling context's current stream (<see cref="Use"/>; the
+/// <para>Layouts are row-major and contiguous, except where a primitive takes a layout
+/// (<see cref="StridedBatchedGemm{T}"/>, <see cref="CopyStrided{T}"/>); a buffer longer than a shape needs is allowed
+/// (its leading elements are used). Work is queued on the calling context's current stream (<see cref="Use"/>; the
 /// <see cref="DefaultStream"/> unless another is chosen); results are ready when a host copy or a scalar-returning
 /// primitive returns, or after <see cref="DeviceStream.Synchronize"/> / <see cref="Synchronize"/>. A buffer used on
 /// a stream other than the one that last queued work on it first waits for that stream (see
@@ -268,25 +269,65 @@ public abstract class ComputeDevice : IDisposable
     /// (Aᵢ at i·m·k, Bᵢ at i·k·n, Cᵢ at i·m·n); otherwise as <see cref="Gemm{T}"/>.
     /// </summary>
     public void BatchedGemm<T>(int batch, bool transposeA, bool transposeB, int m, int n, int k, T alpha, DeviceBuffer<T> a, DeviceBuffer<T> b, T beta, DeviceBuffer<T> c)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        StridedBatchedGemm(batch, transposeA, transposeB, m, n, k, alpha,
+            a, MatrixLayout.Dense(transposeA ? k : m, transposeA ? m : k), b, MatrixLayout.Dense(transposeB ? n : k, transposeB ? k : n),
+            beta, c, MatrixLayout.Dense(m, n));
+
+    /// <summary>
+    /// Cᵢ ← α·op(Aᵢ)·op(Bᵢ) + β·Cᵢ for i &lt; <paramref name="batch"/> with each operand where its
+    /// <see cref="MatrixLayout"/> puts it (offset, leading dimension, batch stride — cuBLAS's strided-batched GEMM in
+    /// row-major terms): sub-matrices of larger matrices, heads interleaved in a (tokens, heads·d) activation, one
+    /// weight matrix shared by the batch (batch stride 0). A is stored k×m when <paramref name="transposeA"/> (so
+    /// its leading dimension is at least m), B n×k when <paramref name="transposeB"/>. Elements of C outside the
+    /// layout (between rows, between matrices) are left alone; β = 0 does not read C.
+    /// </summary>
+    /// <exception cref="ArgumentException">A layout reaches past its buffer, has a leading dimension below its stored
+    /// column count, C's matrices overlap each other, or C's span of memory overlaps A's or B's in the same buffer
+    /// (checked on the whole span from the first to the last element, so interleaved but disjoint operands in one
+    /// buffer are refused too).</exception>
+    public void StridedBatchedGemm<T>(int batch, bool transposeA, bool transposeB, int m, int n, int k, T alpha,
+        DeviceBuffer<T> a, MatrixLayout layoutA, DeviceBuffer<T> b, MatrixLayout layoutB, T beta, DeviceBuffer<T> c, MatrixLayout layoutC)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         Own(a, nameof(a)); Own(b, nameof(b)); Own(c, nameof(c), write: true);
         if (batch < 0 || m < 0 || n < 0 || k < 0)
             throw new ArgumentOutOfRangeException(nameof(m), $"GEMM shape batch {batch}, m {m}, n {n}, k {k} has a negative extent.");
         string shape = $"GEMM {batch}×({m}×{k})·({k}×{n})";
-        Need(a, (long)batch * m * k, nameof(a), shape);
-        Need(b, (long)batch * k * n, nameof(b), shape);
-        Need(c, (long)batch * m * n, nameof(c), shape);
+        int rowsA = transposeA ? k : m, colsA = transposeA ? m : k, rowsB = transposeB ? n : k, colsB = transposeB ? k : n;
+        CheckLayout(a, layoutA, batch, rowsA, colsA, nameof(a), shape);
+        CheckLayout(b, layoutB, batch, rowsB, colsB, nameof(b), shape);
+        CheckLayout(c, layoutC, batch, m, n, nameof(c), shape);
         if (batch == 0 || m == 0 || n == 0) return;
+        if (batch > 1 && layoutC.BatchStride < layoutC.End(1, m, n) - layoutC.Offset)
+            throw new ArgumentException($"{shape}: c's batch stride {layoutC.BatchStride} is less than one {m}×{n} matrix spans with leading dimension {layoutC.LeadingDimension} ({layoutC.End(1, m, n) - layoutC.Offset}); the products would overwrite each other.", nameof(c));
+        if (k > 0)
+        {
+            long startC = layoutC.Offset, endC = layoutC.End(batch, m, n);
+            foreach (var (input, start, end, name) in new[] { (a, layoutA.Offset, layoutA.End(batch, rowsA, colsA), "a"), (b, layoutB.Offset, layoutB.End(batch, rowsB, colsB), "b") })
+                if (ReferenceEquals(input, c) && startC < end && start < endC)
+                    throw new ArgumentException($"{shape}: c (elements {startC}…{endC - 1}) overlaps {name} (elements {start}…{end - 1}) in the same buffer; an output must not alias an input.", nameof(c));
+        }
         if (UseFallback<T>(DevicePrimitives.Gemm, "GEMM"))
         {
+            // C is read when β ≠ 0, or when its layout has gaps: the span copied back must carry their old contents.
+            bool gapless = (m == 1 || layoutC.LeadingDimension == n) && (batch == 1 || layoutC.BatchStride == (long)m * n);
             using var ha = ToHost(a);
             using var hb = ToHost(b);
-            using var hc = ToHost(c, read: !T.IsZero(beta));
-            Cpu.BatchedGemm(batch, transposeA, transposeB, m, n, k, alpha, ha, hb, beta, hc);
-            FromHost(hc, c, (long)batch * m * n);
+            using var hc = ToHost(c, read: !T.IsZero(beta) || !gapless);
+            Cpu.StridedBatchedGemm(batch, transposeA, transposeB, m, n, k, alpha, ha, layoutA, hb, layoutB, beta, hc, layoutC);
+            FromHost(hc, c, layoutC.Offset, layoutC.End(batch, m, n) - layoutC.Offset);
         }
-        else GemmCore(batch, transposeA, transposeB, m, n, k, alpha, a, b, beta, c);
+        else GemmCore(batch, transposeA, transposeB, m, n, k, alpha, a, layoutA, b, layoutB, beta, c, layoutC);
+    }
+
+    private static void CheckLayout<TB>(DeviceBuffer<TB> buffer, MatrixLayout layout, int batch, int rows, int cols, string name, string shape) where TB : unmanaged
+    {
+        if (layout.Offset < 0 || layout.BatchStride < 0)
+            throw new ArgumentOutOfRangeException(name, $"{shape}: {name}'s layout ({layout}) has a negative offset or batch stride.");
+        if (layout.LeadingDimension < Math.Max(1, cols))
+            throw new ArgumentException($"{shape}: {name} is stored {rows}×{cols}, but its leading dimension is {layout.LeadingDimension} (needs ≥ {Math.Max(1, cols)}).", name);
+        Need(buffer, layout.End(batch, rows, cols), name, shape);
     }
 
     /// <summary>y = xᵀ: x is rows×cols row-major, y is cols×rows (distinct buffers).</summary>
@@ -306,6 +347,76 @@ public abstract class ComputeDevice : IDisposable
             FromHost(hy, y, (long)rows * cols);
         }
         else TransposeCore(rows, cols, x, y);
+    }
+
+    /// <summary>
+    /// y[d₀ + Σₐ iₐ·dₐ] = x[s₀ + Σₐ iₐ·sₐ] for every index i below <paramref name="shape"/> — a copy between
+    /// layouts: an N-d permutation into row-major order (a strided view made contiguous), a sub-block out of or into
+    /// a larger array, a broadcast (source stride 0), a reversal (negative source stride). Strides are in elements.
+    /// Elements of the destination the layout does not reach are left alone.
+    /// </summary>
+    /// <exception cref="ArgumentException">Stride and shape ranks differ; a layout reaches outside its buffer; the
+    /// destination layout is not provably free of self-overlap (every |stride| must exceed the reach of the axes with
+    /// smaller strides — so no stride 0 on an axis longer than 1); source and destination are one buffer and their
+    /// spans (first to last element reached) intersect; more than 2³¹ − 1 elements, or more than
+    /// <see cref="StridedCopyPlan.MaxRank"/> axes that cannot be merged.</exception>
+    public void CopyStrided<T>(ReadOnlySpan<int> shape, DeviceBuffer<T> source, long sourceOffset, ReadOnlySpan<long> sourceStrides,
+        DeviceBuffer<T> destination, long destinationOffset, ReadOnlySpan<long> destinationStrides) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Own(source, nameof(source)); Own(destination, nameof(destination), write: true);
+        string what = $"Strided copy of shape ({string.Join(", ", shape.ToArray())})";
+        if (sourceStrides.Length != shape.Length || destinationStrides.Length != shape.Length)
+            throw new ArgumentException($"{what}: {sourceStrides.Length} source and {destinationStrides.Length} destination strides for {shape.Length} axes.", nameof(shape));
+        long count = 1;
+        foreach (int extent in shape)
+        {
+            if (extent < 0) throw new ArgumentOutOfRangeException(nameof(shape), $"{what} has a negative extent.");
+            count = extent == 0 || count == 0 ? 0 : Math.Min(count * extent, (long)int.MaxValue + 1);
+        }
+        if (count == 0) return;
+        if (count > int.MaxValue) throw new ArgumentException($"{what}: more than {int.MaxValue} elements in one call.", nameof(shape));
+        var (sourceFirst, sourceLast) = Reach(shape, sourceOffset, sourceStrides, source.Length, nameof(source), what);
+        var (destinationFirst, destinationLast) = Reach(shape, destinationOffset, destinationStrides, destination.Length, nameof(destination), what);
+        // Sorted by |stride|, each axis must step past everything the smaller ones reach: then no element is written twice.
+        long reach = 0;
+        foreach (var (extent, stride) in shape.ToArray().Zip(destinationStrides.ToArray()).Where(p => p.First > 1).OrderBy(p => Math.Abs(p.Second)))
+        {
+            if (Math.Abs(stride) <= reach)
+                throw new ArgumentException($"{what}: destination strides ({string.Join(", ", destinationStrides.ToArray())}) may write an element twice (|stride| {Math.Abs(stride)} does not exceed the {reach} elements the smaller strides reach).", nameof(destination));
+            reach += (extent - 1) * Math.Abs(stride);
+        }
+        if (ReferenceEquals(source, destination) && sourceFirst <= destinationLast && destinationFirst <= sourceLast)
+            throw new ArgumentException($"{what}: source (elements {sourceFirst}…{sourceLast}) and destination (elements {destinationFirst}…{destinationLast}) overlap in one buffer.", nameof(destination));
+        var plan = StridedCopyPlan.Create(shape, sourceOffset, sourceStrides, destinationOffset, destinationStrides);
+        if (UseFallback<T>(DevicePrimitives.StridedCopy, "CopyStrided"))
+        {
+            using var hx = ToHost(source);
+            using var hy = ToHost(destination);   // read whole: the copied-back span carries the elements between those written
+            Cpu.CopyStrided(shape, hx, sourceOffset, sourceStrides, hy, destinationOffset, destinationStrides);
+            FromHost(hy, destination, destinationFirst, destinationLast - destinationFirst + 1);
+        }
+        else CopyStridedCore(plan, source, destination);
+    }
+
+    // The first and last elements a layout reaches (extents all positive), checked to lie in the buffer.
+    private static (long First, long Last) Reach(ReadOnlySpan<int> shape, long offset, ReadOnlySpan<long> strides, long length, string name, string what)
+    {
+        long first = offset, last = offset;
+        try
+        {
+            for (int d = 0; d < shape.Length; d++)
+            {
+                long span = checked((shape[d] - 1) * strides[d]);
+                if (span < 0) first = checked(first + span); else last = checked(last + span);
+            }
+        }
+        catch (OverflowException)
+        {
+            throw new ArgumentException($"{what}: {name} strides ({string.Join(", ", strides.ToArray())}) overflow a 64-bit index.", name);
+        }
+        if (first < 0 || last >= length)
+            throw new ArgumentException($"{what}: {name} at offset {offset} with strides ({string.Join(", ", strides.ToArray())}) reaches elements {first}…{last}, outside its {length} elements.", name);
+        return (first, last);
     }
 
     // ---------------------------------------------------------------- scans
@@ -637,9 +748,12 @@ public abstract class ComputeDevice : IDisposable
     protected virtual T ReduceCore<T>(ReduceOperation operation, DeviceBuffer<T> x) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("Reduce");
     /// <summary>Native dot product.</summary>
     protected virtual T DotCore<T>(DeviceBuffer<T> x, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("Dot");
-    /// <summary>Native (batched) GEMM; extents positive.</summary>
-    protected virtual void GemmCore<T>(int batch, bool transposeA, bool transposeB, int m, int n, int k, T alpha, DeviceBuffer<T> a, DeviceBuffer<T> b, T beta, DeviceBuffer<T> c)
+    /// <summary>Native strided-batched GEMM; batch, m and n positive, layouts checked (in range, C's matrices disjoint and apart from A's and B's).</summary>
+    protected virtual void GemmCore<T>(int batch, bool transposeA, bool transposeB, int m, int n, int k, T alpha,
+        DeviceBuffer<T> a, MatrixLayout layoutA, DeviceBuffer<T> b, MatrixLayout layoutB, T beta, DeviceBuffer<T> c, MatrixLayout layoutC)
         where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("GEMM");
+    /// <summary>Native strided copy of a checked, simplified plan (source and destination spans disjoint if one buffer).</summary>
+    protected virtual void CopyStridedCore<T>(StridedCopyPlan plan, DeviceBuffer<T> source, DeviceBuffer<T> destination) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("CopyStrided");
     /// <summary>Native transpose; extents positive.</summary>
     protected virtual void TransposeCore<T>(int rows, int cols, DeviceBuffer<T> x, DeviceBuffer<T> y) where T : unmanaged, IFloatingPointIeee754<T> => throw NotNative("Transpose");
     /// <summary>The device kernel of <see cref="SelectiveScan{T}"/>; arguments are already checked (batch·channels &gt; 0).</summary>
@@ -732,9 +846,12 @@ public abstract class ComputeDevice : IDisposable
 
     // Copies back only the leading count elements the primitive wrote: a buffer longer than its shape keeps its tail,
     // as it does on devices with the native kernel.
-    private void FromHost<TB>(CpuBuffer<TB> host, DeviceBuffer<TB> buffer, long count) where TB : unmanaged
+    private void FromHost<TB>(CpuBuffer<TB> host, DeviceBuffer<TB> buffer, long count) where TB : unmanaged => FromHost(host, buffer, 0, count);
+
+    // Copies back elements start … start + count − 1 (the span a strided primitive wrote).
+    private void FromHost<TB>(CpuBuffer<TB> host, DeviceBuffer<TB> buffer, long start, long count) where TB : unmanaged
     {
-        buffer.CopyFrom(host.Span[..checked((int)count)]);
+        buffer.CopyFrom(host.Span.Slice(checked((int)start), checked((int)count)), start);
         Interlocked.Add(ref _fallbackBytes, count * Unsafe.SizeOf<TB>());
     }
 

@@ -126,28 +126,79 @@ public sealed class CpuDevice : ComputeDevice
     }
 
     /// <inheritdoc />
-    protected override void GemmCore<T>(int batch, bool transposeA, bool transposeB, int m, int n, int k, T alpha, DeviceBuffer<T> a, DeviceBuffer<T> b, T beta, DeviceBuffer<T> c)
+    protected override void GemmCore<T>(int batch, bool transposeA, bool transposeB, int m, int n, int k, T alpha,
+        DeviceBuffer<T> a, MatrixLayout layoutA, DeviceBuffer<T> b, MatrixLayout layoutB, T beta, DeviceBuffer<T> c, MatrixLayout layoutC)
     {
         Memory<T> ma = ((CpuBuffer<T>)a).Memory, mb = ((CpuBuffer<T>)b).Memory, mc = ((CpuBuffer<T>)c).Memory;
-        int sizeA = m * k, sizeB = k * n, sizeC = m * n;
         for (int i = 0; i < batch; i++)
         {
-            var ai = new NDArray<T>(ma.Slice(i * sizeA, sizeA), [transposeA ? k : m, transposeA ? m : k]);
-            var bi = new NDArray<T>(mb.Slice(i * sizeB, sizeB), [transposeB ? n : k, transposeB ? k : n]);
-            LinearAlgebra.Gemm(alpha, transposeA ? ai.Transpose() : ai, transposeB ? bi.Transpose() : bi, beta, new NDArray<T>(mc.Slice(i * sizeC, sizeC), [m, n]));
+            var ai = Matrix(ma, layoutA, i, transposeA ? k : m, transposeA ? m : k);
+            var bi = Matrix(mb, layoutB, i, transposeB ? n : k, transposeB ? k : n);
+            LinearAlgebra.Gemm(alpha, transposeA ? ai.Transpose() : ai, transposeB ? bi.Transpose() : bi, beta, Matrix(mc, layoutC, i, m, n));
         }
     }
 
+    // Matrix `index` of a batch laid out by `layout`, as a rows × cols view (row stride = the leading dimension).
+    private static NDArray<T> Matrix<T>(Memory<T> storage, MatrixLayout layout, int index, int rows, int cols) where T : unmanaged =>
+        new(storage, [rows, cols], [(nint)layout.LeadingDimension, 1], checked((nint)(layout.Offset + index * layout.BatchStride)));
+
     /// <inheritdoc />
-    protected override void TransposeCore<T>(int rows, int cols, DeviceBuffer<T> x, DeviceBuffer<T> y)
+    protected override void CopyStridedCore<T>(StridedCopyPlan plan, DeviceBuffer<T> source, DeviceBuffer<T> destination)
+    {
+        int rank = plan.Rank, inner = rank - 1;
+        int across = -1;   // an axis the source walks with stride 1 while the destination walks the inner axis with stride 1
+        for (int d = 0; d < inner; d++)
+            if (plan.SourceStrides[d] == 1) across = d;
+        if (across < 0 || plan.DestinationStrides[inner] != 1 || plan.SourceStrides[inner] == 1)
+        {
+            // Not a transpose in disguise: the library's strided copy (contiguous runs as block copies).
+            View(source, plan, plan.SourceStrides, plan.SourceOffset).CopyTo(View(destination, plan, plan.DestinationStrides, plan.DestinationOffset));
+            return;
+        }
+        // A transposed pair of axes (e.g. a permuted view made contiguous): the blocked transpose for each index of
+        // the other axes, instead of reading the source one stride apart for every destination element.
+        ref T x = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(S(source));
+        ref T y = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(S(destination));
+        int rows = plan.Extents[inner], cols = plan.Extents[across];
+        nint sourceRowStride = checked((nint)plan.SourceStrides[inner]), destinationRowStride = checked((nint)plan.DestinationStrides[across]);
+        Span<int> index = stackalloc int[rank];
+        index.Clear();
+        while (true)
+        {
+            long from = plan.SourceOffset, to = plan.DestinationOffset;
+            for (int d = 0; d < rank; d++) { from += index[d] * plan.SourceStrides[d]; to += index[d] * plan.DestinationStrides[d]; }
+            TransposeBlocked(ref Unsafe.Add(ref x, (nint)from), sourceRowStride, ref Unsafe.Add(ref y, (nint)to), destinationRowStride, rows, cols);
+            int axis = inner - 1;   // odometer over every axis but `inner` and `across`
+            for (; axis >= 0; axis--)
+            {
+                if (axis == across) continue;
+                if (++index[axis] < plan.Extents[axis]) break;
+                index[axis] = 0;
+            }
+            if (axis < 0) return;
+        }
+    }
+
+    private static NDArray<T> View<T>(DeviceBuffer<T> buffer, StridedCopyPlan plan, ReadOnlySpan<long> strides, long offset) where T : unmanaged
+    {
+        Span<nint> native = stackalloc nint[plan.Rank];
+        for (int d = 0; d < native.Length; d++) native[d] = checked((nint)strides[d]);
+        return new NDArray<T>(((CpuBuffer<T>)buffer).Memory, plan.Extents, native, checked((nint)offset));
+    }
+
+    /// <inheritdoc />
+    protected override void TransposeCore<T>(int rows, int cols, DeviceBuffer<T> x, DeviceBuffer<T> y) =>
+        TransposeBlocked(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(S(x)), cols,
+            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(S(y)), rows, rows, cols);
+
+    /// <summary>y[j·ldy + i] = x[i·ldx + j] for i &lt; rows, j &lt; cols (the row strides may be negative).</summary>
+    private static void TransposeBlocked<T>(ref T source, nint sourceRowStride, ref T destination, nint destinationRowStride, int rows, int cols)
     {
         // Two levels of blocking. 64×64 blocks keep a block's source rows and destination columns in L2; inside, 8×8
         // blocks write only 8 destination lines at a time. The 8 matters: destination lines lie rows·sizeof(T) apart,
         // which for power-of-two sizes maps them all to one L1 set, and 8 lines fit an 8-way set where the 32 of a
         // plain 32×32 blocking evicted each other on every write (1.2 GB/s at 2048²).
         const int outer = 64, inner = 8;
-        ref T source = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(S(x));
-        ref T destination = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(S(y));
         for (int i0 = 0; i0 < rows; i0 += outer)
         {
             int i1 = Math.Min(rows, i0 + outer);
@@ -162,9 +213,9 @@ public sealed class CpuDevice : ComputeDevice
                         int bj1 = Math.Min(j1, bj + inner);
                         for (int i = bi; i < bi1; i++)
                         {
-                            ref T row = ref Unsafe.Add(ref source, (nint)i * cols);
+                            ref T row = ref Unsafe.Add(ref source, i * sourceRowStride);
                             for (int j = bj; j < bj1; j++)
-                                Unsafe.Add(ref destination, (nint)j * rows + i) = Unsafe.Add(ref row, j);
+                                Unsafe.Add(ref destination, j * destinationRowStride + i) = Unsafe.Add(ref row, j);
                         }
                     }
                 }

@@ -14,7 +14,7 @@ public enum DevicePrimitives
     Elementwise = 1 << 0,
     /// <summary><see cref="ComputeDevice.Reduce{T}"/> and <see cref="ComputeDevice.Dot{T}"/>.</summary>
     Reductions = 1 << 1,
-    /// <summary><see cref="ComputeDevice.Gemm{T}"/> and <see cref="ComputeDevice.BatchedGemm{T}"/>.</summary>
+    /// <summary><see cref="ComputeDevice.Gemm{T}"/>, <see cref="ComputeDevice.BatchedGemm{T}"/> and <see cref="ComputeDevice.StridedBatchedGemm{T}"/>.</summary>
     Gemm = 1 << 2,
     /// <summary><see cref="ComputeDevice.Transpose{T}"/>.</summary>
     Transpose = 1 << 3,
@@ -32,6 +32,8 @@ public enum DevicePrimitives
     SelectiveScan = 1 << 9,
     /// <summary><see cref="ComputeDevice.SelectiveScanBackward{T}"/> (its gradients).</summary>
     SelectiveScanBackward = 1 << 10,
+    /// <summary><see cref="ComputeDevice.CopyStrided{T}"/> (copies between N-d layouts).</summary>
+    StridedCopy = 1 << 11,
     /// <summary>Every primitive above.</summary>
-    All = Elementwise | Reductions | Gemm | Transpose | DiagonalScan | SortRows | RowPowerDistances | CountSketch | SparseMatVec | SelectiveScan | SelectiveScanBackward,
+    All = Elementwise | Reductions | Gemm | Transpose | DiagonalScan | SortRows | RowPowerDistances | CountSketch | SparseMatVec | SelectiveScan | SelectiveScanBackward | StridedCopy,
 }

@@ -299,9 +299,12 @@ public sealed class IlgpuDevice : ComputeDevice
     }
 
     /// <inheritdoc />
-    protected override void GemmCore<T>(int batch, bool transposeA, bool transposeB, int m, int n, int k, T alpha, DeviceBuffer<T> a, DeviceBuffer<T> b, T beta, DeviceBuffer<T> c)
+    protected override void GemmCore<T>(int batch, bool transposeA, bool transposeB, int m, int n, int k, T alpha,
+        DeviceBuffer<T> a, MatrixLayout layoutA, DeviceBuffer<T> b, MatrixLayout layoutB, T beta, DeviceBuffer<T> c, MatrixLayout layoutC)
     {
-        var arguments = new GemmArguments<T>(m, n, k, transposeA ? 1 : 0, transposeB ? 1 : 0, alpha, beta, T.IsZero(beta) ? 0 : 1);
+        var arguments = new GemmArguments<T>(m, n, k, transposeA ? 1 : 0, transposeB ? 1 : 0, alpha, beta, T.IsZero(beta) ? 0 : 1,
+            layoutA.LeadingDimension, layoutB.LeadingDimension, layoutC.LeadingDimension, layoutA.Offset, layoutB.Offset, layoutC.Offset,
+            layoutA.BatchStride, layoutB.BatchStride, layoutC.BatchStride);
         // Float takes the 128-tile kernel with its 8×8 register block; double's 4×4 block keeps it out of spills.
         bool large = typeof(T) == typeof(float);
         int tile = large ? GemmKernels.LargeTile : GemmKernels.Tile;
@@ -309,6 +312,14 @@ public sealed class IlgpuDevice : ComputeDevice
         var config = new KernelConfig(grid, new Index3D(GemmKernels.Threads, GemmKernels.Threads, 1));
         var kernel = !large ? Set<T>().Gemm : DoubleBufferedGemm ? Set<T>().GemmLargeDoubleBuffered : Set<T>().GemmLarge;
         Run(queue => kernel.Value(queue, config, V(a), V(b), V(c), arguments), "GEMM");
+    }
+
+    /// <inheritdoc />
+    protected override void CopyStridedCore<T>(StridedCopyPlan plan, DeviceBuffer<T> source, DeviceBuffer<T> destination)
+    {
+        var arguments = StridedCopyArguments.From(plan);
+        int count = (int)plan.Count;   // the contract caps a call at int.MaxValue elements
+        Run(queue => Set<T>().StridedCopy.Value(queue, count, V(source), V(destination), arguments), "strided copy");
     }
 
     /// <inheritdoc />

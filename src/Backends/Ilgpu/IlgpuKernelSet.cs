@@ -24,6 +24,7 @@ internal sealed class IlgpuKernelSet<T> where T : unmanaged
         GemmLarge = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.GemmLarge<T, TOps>)),
         GemmLargeDoubleBuffered = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.GemmLargeDoubleBuffered<T, TOps>)),
         Transpose = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, int, int>(TransposeKernels.Transpose)),
+        StridedCopy = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<T>, StridedCopyArguments>(StridedCopyKernels.Copy)),
         SelectiveScan = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>(SelectiveScanKernels.Forward<T, TOps>)),
         SelectiveScanBackward = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanBackwardArguments>(SelectiveScanBackwardKernels.Sequence<T, TOps>)),
         SumChannelsOfGroup = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>(SelectiveScanBackwardKernels.SumChannelsOfGroup<T, TOps>)),
@@ -51,6 +52,7 @@ internal sealed class IlgpuKernelSet<T> where T : unmanaged
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> GemmLarge { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> GemmLargeDoubleBuffered { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, int, int>> Transpose { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<T>, StridedCopyArguments>> StridedCopy { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>> SelectiveScan { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanBackwardArguments>> SelectiveScanBackward { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>> SumChannelsOfGroup { get; private init; } = null!;

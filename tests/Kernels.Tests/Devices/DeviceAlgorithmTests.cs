@@ -152,6 +152,48 @@ public sealed class DeviceFallbackAndCatalogTests
     }
 
     [Fact]
+    public void The_fallback_of_a_strided_gemm_keeps_the_gaps_between_the_rows_and_matrices_of_c()
+    {
+        using var device = new BuffersOnlyDevice(FallbackPolicy.CopyToCpu);
+        var native = DevicesUnderTest.Get("cpu");
+        double[] Run(ComputeDevice d)
+        {
+            using var a = d.Upload<double>([1, 2, 3, 4, 5, 6]);            // one 2×3 A for both products (batch stride 0)
+            using var b = d.Upload<double>([1, 0, 0, 1, 1, 1, 2, 0, 0, 2, 2, 2]);
+            using var c = d.Upload<double>([.. Enumerable.Repeat(-1.0, 16)]);
+            // C: offset 1, rows 3 apart, matrices 7 apart; β = 0, so C is not read — but its gaps must survive.
+            d.StridedBatchedGemm(2, false, false, 2, 2, 3, 1.0, a, new MatrixLayout(0, 3, 0), b, MatrixLayout.Dense(3, 2), 0.0, c, new MatrixLayout(1, 3, 7));
+            return c.ToArray();
+        }
+        var expected = Run(native);
+        Assert.Equal([-1.0, 4, 5, -1, 10, 11, -1, -1, 8, 10, -1, 20, 22, -1, -1, -1], expected);
+        Assert.Equal(expected, Run(device));
+        // C is read whole (its layout has gaps) and its span, elements 1…12, copied back.
+        Assert.Equal((6 + 12 + 16 + 12) * 8, device.Statistics.FallbackBytesCopied);
+    }
+
+    [Fact]
+    public void The_fallback_of_a_strided_copy_leaves_the_destination_elements_it_does_not_reach()
+    {
+        using var device = new BuffersOnlyDevice(FallbackPolicy.CopyToCpu);
+        using var x = device.Upload<double>([1, 2, 3, 4, 5, 6]);   // 2×3
+        using var y = device.Upload<double>([.. Enumerable.Repeat(-1.0, 10)]);
+        // xᵀ (3×2) into y from element 1 with rows 3 apart.
+        device.CopyStrided([3, 2], x, 0, [1, 3], y, 1, [3, 1]);
+        Assert.Equal([-1.0, 1, 4, -1, 2, 5, -1, 3, 6, -1], y.ToArray());
+        Assert.Equal(1, device.Statistics.FallbackCalls);
+        // Reads x and all of y (for the gaps), writes back y's span, elements 1…8.
+        Assert.Equal((6 + 10 + 8) * 8, device.Statistics.FallbackBytesCopied);
+        Assert.Throws<DeviceCapabilityException>(() =>
+        {
+            using var strict = new BuffersOnlyDevice(FallbackPolicy.Throw);
+            using var a = strict.Upload<double>([1, 2]);
+            using var b = strict.Allocate<double>(2);
+            strict.CopyStrided([2], a, 1, [-1], b, 0, [1]);
+        });
+    }
+
+    [Fact]
     public void The_fallback_leaves_the_tail_of_a_longer_output_buffer_as_native_kernels_do()
     {
         using var device = new BuffersOnlyDevice(FallbackPolicy.CopyToCpu);

@@ -14,15 +14,15 @@ public sealed class DeviceContractTests
 {
     public static IEnumerable<object[]> Devices => DevicesUnderTest.Ids;
 
-    private static double[] RandomData(Random random, int n, double scale = 1) => [.. Enumerable.Range(0, n).Select(_ => (random.NextDouble() * 2 - 1) * scale)];
+    internal static double[] RandomData(Random random, int n, double scale = 1) => [.. Enumerable.Range(0, n).Select(_ => (random.NextDouble() * 2 - 1) * scale)];
 
     private static float[] F(double[] x) => [.. x.Select(v => (float)v)];
 
-    private static double Eps<T>() => typeof(T) == typeof(float) ? Math.Pow(2, -24) : Math.Pow(2, -53);
+    internal static double Eps<T>() => typeof(T) == typeof(float) ? Math.Pow(2, -24) : Math.Pow(2, -53);
 
-    private static T[] Cast<T>(double[] x) where T : unmanaged => typeof(T) == typeof(float) ? (T[])(object)F(x) : (T[])(object)x;
+    internal static T[] Cast<T>(double[] x) where T : unmanaged => typeof(T) == typeof(float) ? (T[])(object)F(x) : (T[])(object)x;
 
-    private static double D<T>(T v) where T : unmanaged => typeof(T) == typeof(float) ? (float)(object)v : (double)(object)v;
+    internal static double D<T>(T v) where T : unmanaged => typeof(T) == typeof(float) ? (float)(object)v : (double)(object)v;
 
     // ------------------------------------------------------------- element-wise
 
