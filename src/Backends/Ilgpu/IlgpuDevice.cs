@@ -68,7 +68,16 @@ public sealed class IlgpuDevice : ComputeDevice
         HasWarpShuffles = Accelerator.AcceleratorType is AcceleratorType.Cuda or AcceleratorType.CPU
             && warp > 1 && System.Numerics.BitOperations.IsPow2(warp) && warp <= _reduction.GroupSize;
         WarpShuffleReductions = HasWarpShuffles;
+        GridLimit = Accelerator.MaxGridSize;
     }
+
+    /// <summary>
+    /// The largest grid one launch may have per axis (the accelerator's; CUDA allows 65 535 groups along y and z).
+    /// GEMM splits larger batches and row-tile counts into several launches (same bits: every tile computes as in
+    /// one launch); a transpose too tall or wide for the tiled kernel's grid runs as a strided copy. Settable for
+    /// tests, which shrink it to exercise the splits on small shapes.
+    /// </summary>
+    internal Index3D GridLimit { get; set; }
 
     /// <summary>Opens ILGPU's CPU accelerator (a simulated GPU with 32-wide warps and up to 1024 threads per group).</summary>
     public static IlgpuDevice CreateCpuAccelerator(FallbackPolicy fallback = FallbackPolicy.CopyToCpu) =>
@@ -302,16 +311,30 @@ public sealed class IlgpuDevice : ComputeDevice
     protected override void GemmCore<T>(int batch, bool transposeA, bool transposeB, int m, int n, int k, T alpha,
         DeviceBuffer<T> a, MatrixLayout layoutA, DeviceBuffer<T> b, MatrixLayout layoutB, T beta, DeviceBuffer<T> c, MatrixLayout layoutC)
     {
-        var arguments = new GemmArguments<T>(m, n, k, transposeA ? 1 : 0, transposeB ? 1 : 0, alpha, beta, T.IsZero(beta) ? 0 : 1,
-            layoutA.LeadingDimension, layoutB.LeadingDimension, layoutC.LeadingDimension, layoutA.Offset, layoutB.Offset, layoutC.Offset,
-            layoutA.BatchStride, layoutB.BatchStride, layoutC.BatchStride);
         // Float takes the 128-tile kernel with its 8×8 register block; double's 4×4 block keeps it out of spills.
         bool large = typeof(T) == typeof(float);
         int tile = large ? GemmKernels.LargeTile : GemmKernels.Tile;
-        var grid = new Index3D((n + tile - 1) / tile, (m + tile - 1) / tile, batch);
-        var config = new KernelConfig(grid, new Index3D(GemmKernels.Threads, GemmKernels.Threads, 1));
+        int columnTiles = (n + tile - 1) / tile;
+        if (columnTiles > GridLimit.X)
+            throw new ArgumentException($"{Info.Id}: a GEMM with n = {n} needs {columnTiles} column tiles; one launch takes at most {GridLimit.X}.", nameof(n));
         var kernel = !large ? Set<T>().Gemm : DoubleBufferedGemm ? Set<T>().GemmLargeDoubleBuffered : Set<T>().GemmLarge;
-        Run(queue => kernel.Value(queue, config, V(a), V(b), V(c), arguments), "GEMM");
+        // Batches and row tiles beyond the grid's y/z limits go in further launches, each an offset into the layouts.
+        long rowsPerLaunch = (long)GridLimit.Y * tile;
+        for (int b0 = 0; b0 < batch; b0 += GridLimit.Z)
+        {
+            int batches = Math.Min(GridLimit.Z, batch - b0);
+            for (long r0 = 0; r0 < m; r0 += rowsPerLaunch)
+            {
+                int rows = (int)Math.Min(rowsPerLaunch, m - r0);
+                long offsetA = layoutA.Offset + b0 * layoutA.BatchStride + (transposeA ? r0 : r0 * layoutA.LeadingDimension);
+                long offsetB = layoutB.Offset + b0 * layoutB.BatchStride, offsetC = layoutC.Offset + b0 * layoutC.BatchStride + r0 * layoutC.LeadingDimension;
+                var arguments = new GemmArguments<T>(rows, n, k, transposeA ? 1 : 0, transposeB ? 1 : 0, alpha, beta, T.IsZero(beta) ? 0 : 1,
+                    layoutA.LeadingDimension, layoutB.LeadingDimension, layoutC.LeadingDimension, offsetA, offsetB, offsetC,
+                    layoutA.BatchStride, layoutB.BatchStride, layoutC.BatchStride);
+                var config = new KernelConfig(new Index3D(columnTiles, (rows + tile - 1) / tile, batches), new Index3D(GemmKernels.Threads, GemmKernels.Threads, 1));
+                Run(queue => kernel.Value(queue, config, V(a), V(b), V(c), arguments), "GEMM");
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -326,6 +349,13 @@ public sealed class IlgpuDevice : ComputeDevice
     protected override void TransposeCore<T>(int rows, int cols, DeviceBuffer<T> x, DeviceBuffer<T> y)
     {
         var grid = new Index2D((cols + TransposeKernels.Tile - 1) / TransposeKernels.Tile, (rows + TransposeKernels.Tile - 1) / TransposeKernels.Tile);
+        if (grid.X > GridLimit.X || grid.Y > GridLimit.Y)
+        {
+            // Too tall or wide for one tiled launch (CUDA: 65 535 row tiles, i.e. 2 M rows): y[j, i] = x[i, j] as a
+            // strided copy, whose one-dimensional grid has no such limit.
+            CopyStridedCore(StridedCopyPlan.Create([cols, rows], 0, [1, cols], 0, [rows, 1]), x, y);
+            return;
+        }
         Run(queue => Set<T>().Transpose.Value(queue, new KernelConfig(grid, new Index2D(TransposeKernels.Tile, TransposeKernels.Rows)), V(x), V(y), rows, cols), "transpose");
     }
 

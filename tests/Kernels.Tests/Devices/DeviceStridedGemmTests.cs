@@ -45,6 +45,46 @@ public sealed class DeviceStridedGemmTests
         }
     }
 
+    [Theory, MemberData(nameof(Devices))]
+    public void Launches_split_at_the_grid_limit_give_the_same_bits(string id)
+    {
+        // CUDA grids hold at most 65 535 groups along y and z: longer batches and taller matrices take several
+        // launches. Shrinking the limit to 2 forces the splits here on small shapes (3 row tiles, 5 matrices).
+        var device = DevicesUnderTest.Get(id);
+        var random = new Random(3);
+        const int batch = 5, m = 300, n = 70, k = 20;
+        var a = RandomData(random, batch * m * k); var b = RandomData(random, batch * k * n); var c = RandomData(random, batch * m * n);
+        double[] Gemm(bool transposeA)
+        {
+            using var da = device.Upload<double>(a); using var db = device.Upload<double>(b); using var dc = device.Upload<double>(c);
+            device.StridedBatchedGemm(batch, transposeA, false, m, n, k, 0.5, da, MatrixLayout.Dense(transposeA ? k : m, transposeA ? m : k), db, MatrixLayout.Dense(k, n), -1.0, dc, MatrixLayout.Dense(m, n));
+            return dc.ToArray();
+        }
+        float[] GemmSingle()
+        {
+            using var da = device.Upload<float>(Cast<float>(a)); using var db = device.Upload<float>(Cast<float>(b)); using var dc = device.Allocate<float>(batch * m * n);
+            device.BatchedGemm(batch, false, true, m, n, k, 1f, da, db, 0f, dc);
+            return dc.ToArray();
+        }
+        double[] Transpose(int rows, int cols)
+        {
+            using var dx = device.Upload<double>(a.AsSpan(0, rows * cols)); using var dy = device.Allocate<double>(rows * cols);
+            device.Transpose(rows, cols, dx, dy);
+            return dy.ToArray();
+        }
+        var whole = (Gemm(false), Gemm(true), GemmSingle(), Transpose(130, 70), Transpose(40, 200));
+        using var limit = DevicesUnderTest.LimitGrid(device, int.MaxValue, 2, 2);
+        if (limit is null) return;   // no grid limit on this device
+        Assert.Equal(whole.Item1, Gemm(false));
+        Assert.Equal(whole.Item2, Gemm(true));
+        Assert.Equal(whole.Item3, GemmSingle());
+        Assert.Equal(whole.Item4, Transpose(130, 70));
+        using (DevicesUnderTest.LimitGrid(device, 2, int.MaxValue, int.MaxValue)) Assert.Equal(whole.Item5, Transpose(40, 200));
+        for (int i = 0; i < 40; i++)
+            for (int j = 0; j < 200; j++)
+                Assert.Equal(a[i * 200 + j], whole.Item5[j * 40 + i]);
+    }
+
     [Fact]
     public void The_plain_batched_gemm_is_the_strided_one_with_dense_layouts()
     {

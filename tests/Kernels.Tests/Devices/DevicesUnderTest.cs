@@ -54,6 +54,28 @@ internal static class DevicesUnderTest
         return false;
     }
 
+    /// <summary>
+    /// Shrinks the largest grid per launch (x, y, z) where the device splits launches at it, until the returned scope
+    /// is disposed; null where the device has no such limit.
+    /// </summary>
+    public static IDisposable? LimitGrid(ComputeDevice device, int x, int y, int z)
+    {
+#if KERNELS_ILGPU
+        if (device is IlgpuDevice gpu)
+        {
+            var before = gpu.GridLimit;
+            gpu.GridLimit = new ILGPU.Index3D(x, y, z);
+            return new Restore(() => gpu.GridLimit = before);
+        }
+#endif
+        return null;
+    }
+
+    private sealed class Restore(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
+    }
+
     /// <summary>Switches the row sort to the radix sort (or back to the bitonic network) where the device has both; returns false otherwise.</summary>
     public static bool TrySetRadixRowSort(ComputeDevice device, bool on)
     {
