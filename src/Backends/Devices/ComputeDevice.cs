@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using Kernels.Tensors;
 
 namespace Kernels.Devices;
 
@@ -132,6 +133,18 @@ public abstract class ComputeDevice : IDisposable
         try { buffer.CopyFrom(data); }
         catch { buffer.Dispose(); throw; }
         return buffer;
+    }
+
+    /// <summary>
+    /// A new buffer holding <paramref name="array"/>'s elements in row-major order — any view (sliced, transposed,
+    /// broadcast), gathered on the host first when it is not C-contiguous. <see cref="DeviceBuffer{T}.ToNDArray"/> is
+    /// the way back.
+    /// </summary>
+    public DeviceBuffer<T> Upload<T>(NDArray<T> array) where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(array);
+        var contiguous = array.Contiguous();
+        return contiguous.TryGetSpan(out var span) ? Upload<T>(span) : throw new InvalidOperationException("A contiguous copy has no span.");
     }
 
     /// <summary>Backend allocation; the size was checked against the device memory.</summary>

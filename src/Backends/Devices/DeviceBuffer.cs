@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Kernels.Tensors;
 
 namespace Kernels.Devices;
 
@@ -124,6 +125,27 @@ public abstract class DeviceBuffer<T> : IDisposable where T : unmanaged
         if (Length > Array.MaxLength) throw new InvalidOperationException($"Buffer of {Length} elements does not fit in one .NET array.");
         var result = new T[Length];
         CopyTo(result);
+        return result;
+    }
+
+    /// <summary>
+    /// Elements <paramref name="offset"/> … offset + ∏shape − 1 as a new row-major host array of
+    /// <paramref name="shape"/> (waits for pending work).
+    /// </summary>
+    /// <exception cref="ArgumentException">A negative extent, or the shape does not fit in the buffer at that offset.</exception>
+    public NDArray<T> ToNDArray(ReadOnlySpan<int> shape, long offset = 0)
+    {
+        ThrowIfDisposed();
+        long count = 1;
+        foreach (int extent in shape)
+        {
+            if (extent < 0) throw new ArgumentException($"Shape ({string.Join(", ", shape.ToArray())}) has a negative extent.", nameof(shape));
+            count = Math.Min(count * extent, Array.MaxLength + 1L);
+        }
+        if (offset < 0 || count > Length - offset)
+            throw new ArgumentException($"Shape ({string.Join(", ", shape.ToArray())}) needs {count} elements from offset {offset}; the buffer has {Length}.", nameof(shape));
+        var result = new NDArray<T>(shape);
+        if (count > 0 && result.TryGetSpan(out var span)) CopyTo(span, offset);
         return result;
     }
 

@@ -1,5 +1,6 @@
 using FsCheck.Xunit;
 using Kernels.Devices;
+using Kernels.Tensors;
 using Xunit;
 
 namespace Kernels.Tests.Devices;
@@ -117,6 +118,28 @@ public sealed class DeviceStridedCopyTests
         string what = $"{device.Info.Id} {typeof(T).Name} copy of ({string.Join(", ", c.Shape)}) from {c.SourceOffset} + ({string.Join(", ", c.SourceStrides)}) to {c.DestinationOffset} + ({string.Join(", ", c.DestinationStrides)}), one buffer {c.OneBuffer}";
         Assert.True(expected.AsSpan().SequenceEqual(got), what);
         if (!c.OneBuffer) Assert.True(source.AsSpan().SequenceEqual(dx.ToArray()), $"{what}: the source changed");
+    }
+
+    [Theory, MemberData(nameof(Devices))]
+    public void A_permutation_on_the_device_equals_the_host_view_made_contiguous(string id)
+    {
+        var device = DevicesUnderTest.Get(id);
+        var host = NDArray.RandomNormal(seed: 7UL, 0f, 1f, 3, 5, 7, 2);
+        var permuted = host.Permute(2, 0, 3, 1);                          // (7, 3, 2, 5), a strided view
+        using var x = device.Upload(host);
+        using var y = device.Allocate<float>(host.Length);
+        // y = x viewed with the permuted strides, made contiguous on the device.
+        long[] strides = [.. permuted.Strides.ToArray().Select(v => (long)v)];
+        device.CopyStrided(permuted.Shape, x, 0, strides, y, 0, [3 * 2 * 5, 2 * 5, 5, 1]);
+        var back = y.ToNDArray(permuted.Shape);
+        Assert.Equal(permuted.Shape.ToArray(), back.Shape.ToArray());
+        Assert.Equal(permuted.ToArray(), back.ToArray());
+        // Uploading the view itself gathers it on the host: the same elements.
+        using var z = device.Upload(permuted);
+        Assert.Equal(permuted.ToArray(), z.ToArray());
+        Assert.Equal(permuted.ToArray()[10..], z.ToNDArray([(int)permuted.Length - 10], offset: 10).ToArray());
+        Assert.Throws<ArgumentException>(() => z.ToNDArray([7, 3, 2, 6]));
+        Assert.Throws<ArgumentException>(() => z.ToNDArray([2], offset: permuted.Length - 1));
     }
 
     [Theory, MemberData(nameof(Devices))]
