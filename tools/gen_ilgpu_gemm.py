@@ -231,5 +231,6 @@ tail = '''
 '''
 out = head + kernel("GemmLarge", 128, 16, 8, "128×128 tiles, K slices of 16, an 8×8 register block per thread (float).") + "\n" \
     + kernel("GemmLargeDoubleBuffered", 128, 16, 8, "As <see cref=\"GemmLarge{T, TOps}\"/> with two shared buffers and one barrier per slice instead of two (not yet timed on a GPU).", double_buffered=True) + "\n" \
+    + kernel("GemmLargeSlice8DoubleBuffered", 128, 8, 8, "As <see cref=\"GemmLargeDoubleBuffered{T, TOps}\"/> with K-slices of 8: fewer registers for the next slice, so that with launch bounds two groups fit a multiprocessor (<see cref=\"FloatGemmKernel.TwoGroupsPerMultiprocessor\"/>; not yet timed on a GPU).", double_buffered=True) + "\n" \
     + kernel("Gemm", 64, 16, 4, "64×64 tiles, K slices of 16, a 4×4 register block per thread (double).") + "\n" + store(8) + "\n" + store(4) + tail
 import os; open(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src/Backends/Ilgpu/Kernels/GemmKernels.cs'), 'w').write(out)

@@ -4,6 +4,8 @@
 # non-free nvidia-cuda-toolkit 11.8, downloaded and unpacked into $KERNELS_CUDA_TOOLS (never installed; ≈ 85 MB once).
 # CUDA 11.8 reads PTX ISA 7.8, so the ".version 8.0" line ILGPU writes is lowered (our kernels use nothing newer).
 # Run as root on Debian 12: bash tools/sass-report.sh [Class.Method filter]
+# KERNELS_PTX_MIN_GROUPS_PER_SM=2 compiles the GEMM kernels with launch bounds for 2 groups per multiprocessor
+# (≤ 128 registers), to see what ptxas spills for that occupancy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools=${KERNELS_CUDA_TOOLS:-/tmp/kernels-cuda-tools}

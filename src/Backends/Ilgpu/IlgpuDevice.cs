@@ -96,11 +96,11 @@ public sealed class IlgpuDevice : ComputeDevice
     public int? ScanChunks { get; set; }
 
     /// <summary>
-    /// Whether float GEMM uses the variant with two shared-memory buffers (one barrier per K-slice instead of two).
-    /// Off by default: it is tested for correctness on every device but has not been timed on a GPU yet, and the
-    /// single-buffer kernel is the one measured (17.8 TFLOP/s on an H100); <c>kernels bench devices</c> times both.
+    /// The float GEMM kernel (see <see cref="FloatGemmKernel"/>): the single-buffered one by default, the one measured
+    /// on a GPU (17.8 TFLOP/s on an H100). The others give the same bits and are tested on every device but not yet
+    /// timed on a GPU; <c>kernels bench devices</c> times all three so a GPU session can pick the default.
     /// </summary>
-    public bool DoubleBufferedGemm { get; set; }
+    public FloatGemmKernel FloatGemm { get; set; }
 
     /// <summary>
     /// The algorithm behind <see cref="ComputeDevice.SortRows{T}"/>. Both give the same permutation (a stable sort in
@@ -317,7 +317,12 @@ public sealed class IlgpuDevice : ComputeDevice
         int columnTiles = (n + tile - 1) / tile;
         if (columnTiles > GridLimit.X)
             throw new ArgumentException($"{Info.Id}: a GEMM with n = {n} needs {columnTiles} column tiles; one launch takes at most {GridLimit.X}.", nameof(n));
-        var kernel = !large ? Set<T>().Gemm : DoubleBufferedGemm ? Set<T>().GemmLargeDoubleBuffered : Set<T>().GemmLarge;
+        var kernel = !large ? Set<T>().Gemm : FloatGemm switch
+        {
+            FloatGemmKernel.DoubleBuffered => Set<T>().GemmLargeDoubleBuffered,
+            FloatGemmKernel.TwoGroupsPerMultiprocessor => Set<T>().GemmLargeTwoGroups,
+            _ => Set<T>().GemmLarge,
+        };
         // Batches and row tiles beyond the grid's y/z limits go in further launches, each an offset into the layouts.
         long rowsPerLaunch = (long)GridLimit.Y * tile;
         for (int b0 = 0; b0 < batch; b0 += GridLimit.Z)

@@ -23,6 +23,9 @@ internal sealed class IlgpuKernelSet<T> where T : unmanaged
         Gemm = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.Gemm<T, TOps>)),
         GemmLarge = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.GemmLarge<T, TOps>)),
         GemmLargeDoubleBuffered = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.GemmLargeDoubleBuffered<T, TOps>)),
+        // Launch bounds (256 threads, 2 groups per multiprocessor) bound ptxas's register use; only CUDA has them.
+        GemmLargeTwoGroups = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>(GemmKernels.GemmLargeSlice8DoubleBuffered<T, TOps>,
+            accelerator.AcceleratorType == AcceleratorType.Cuda ? new KernelSpecialization(GemmKernels.Threads * GemmKernels.Threads, 2) : KernelSpecialization.Empty)),
         Transpose = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, int, int>(TransposeKernels.Transpose)),
         StridedCopy = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<T>, StridedCopyArguments>(StridedCopyKernels.Copy)),
         SelectiveScan = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>(SelectiveScanKernels.Forward<T, TOps>)),
@@ -51,6 +54,7 @@ internal sealed class IlgpuKernelSet<T> where T : unmanaged
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> Gemm { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> GemmLarge { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> GemmLargeDoubleBuffered { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> GemmLargeTwoGroups { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, int, int>> Transpose { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<T>, StridedCopyArguments>> StridedCopy { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>> SelectiveScan { get; private init; } = null!;

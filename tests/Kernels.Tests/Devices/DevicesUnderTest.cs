@@ -41,17 +41,20 @@ internal static class DevicesUnderTest
         }
     }
 
-    /// <summary>Switches the double-buffered float GEMM kernel on or off where the device has one; returns false otherwise.</summary>
-    public static bool TrySetDoubleBufferedGemm(ComputeDevice device, bool on)
+    /// <summary>The float GEMM kernels other than the default, where the device has them (none elsewhere).</summary>
+    public static IEnumerable<IDisposable> OtherFloatGemmKernels(ComputeDevice device)
     {
 #if KERNELS_ILGPU
         if (device is IlgpuDevice gpu)
-        {
-            gpu.DoubleBufferedGemm = on;
-            return true;
-        }
+            foreach (var variant in new[] { FloatGemmKernel.DoubleBuffered, FloatGemmKernel.TwoGroupsPerMultiprocessor })
+            {
+                gpu.FloatGemm = variant;
+                yield return new Restore(() => gpu.FloatGemm = FloatGemmKernel.SingleBuffered);
+            }
+#else
+        _ = device;
+        yield break;
 #endif
-        return false;
     }
 
     /// <summary>

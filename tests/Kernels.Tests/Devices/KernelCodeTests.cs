@@ -63,12 +63,12 @@ public sealed class KernelCodeTests
     }
 
     [Theory]
-    [InlineData(nameof(GemmKernels.GemmLarge), false, 8)]
-    [InlineData(nameof(GemmKernels.GemmLargeDoubleBuffered), false, 8)]
-    [InlineData(nameof(GemmKernels.Gemm), true, 4)]
-    public void Gemm_kernel_reads_shared_operands_as_vectors_at_constant_offsets_and_uses_no_local_memory(string kernel, bool isDouble, int block)
+    [InlineData(nameof(GemmKernels.GemmLarge), false, 8, 16)]
+    [InlineData(nameof(GemmKernels.GemmLargeDoubleBuffered), false, 8, 16)]
+    [InlineData(nameof(GemmKernels.GemmLargeSlice8DoubleBuffered), false, 8, 8)]
+    [InlineData(nameof(GemmKernels.Gemm), true, 4, 16)]
+    public void Gemm_kernel_reads_shared_operands_as_vectors_at_constant_offsets_and_uses_no_local_memory(string kernel, bool isDouble, int block, int slice)
     {
-        const int slice = 16;
         string ptx = CompileToPtx(kernel, isDouble);
         string type = isDouble ? "f64" : "f32", vector = isDouble ? "ld.shared.v2.f64" : "ld.shared.v4.f32";
 
@@ -91,6 +91,19 @@ public sealed class KernelCodeTests
         Assert.Equal((slice - 1) * block * block, products);
     }
 
+    [Fact]
+    public void The_two_groups_per_multiprocessor_gemm_carries_its_launch_bounds_into_the_ptx()
+    {
+        // What IlgpuKernelSet passes on CUDA for FloatGemmKernel.TwoGroupsPerMultiprocessor: ptxas reads these
+        // directives and keeps the kernel to 65 536 / (2 · 256) = 128 registers.
+        var entry = EntryPointDescription.FromExplicitlyGroupedKernel(Instantiate(typeof(GemmKernels).GetMethod(nameof(GemmKernels.GemmLargeSlice8DoubleBuffered))!, false)!);
+        using var context = IlgpuDeviceProvider.CreateContext();
+        using var backend = new PTXBackend(context, new CudaCapabilityContext(CudaArchitecture.SM_90), CudaArchitecture.SM_90, CudaInstructionSet.ISA_80, nvvmAPI: null);
+        string ptx = ((PTXCompiledKernel)backend.Compile(entry, new KernelSpecialization(GemmKernels.Threads * GemmKernels.Threads, 2))).PTXAssembly;
+        Assert.Matches(new Regex(@"\.maxntid\s+256", RegexOptions.CultureInvariant), ptx);
+        Assert.Matches(new Regex(@"\.minnctapersm\s+2", RegexOptions.CultureInvariant), ptx);
+    }
+
     private static string CompileToPtx(string kernel, bool isDouble) =>
         Compile(EntryPointDescription.FromExplicitlyGroupedKernel(Instantiate(typeof(GemmKernels).GetMethod(kernel, BindingFlags.Public | BindingFlags.Static)!, isDouble)!));
 
@@ -100,7 +113,7 @@ public sealed class KernelCodeTests
     {
         using var context = IlgpuDeviceProvider.CreateContext();
         using var backend = new PTXBackend(context, new CudaCapabilityContext(CudaArchitecture.SM_90), CudaArchitecture.SM_90, CudaInstructionSet.ISA_80, nvvmAPI: null);
-        string ptx = ((PTXCompiledKernel)backend.Compile(entry, KernelSpecialization.Empty)).PTXAssembly;
+        string ptx = ((PTXCompiledKernel)backend.Compile(entry, ReportSpecialization(entry))).PTXAssembly;
         if (Environment.GetEnvironmentVariable("KERNELS_PTX_DIR") is { Length: > 0 } directory)
         {
             var method = entry.MethodSource;
@@ -110,5 +123,15 @@ public sealed class KernelCodeTests
         }
         return ptx;
     }
+
+    // For tools/sass-report.sh experiments only (with KERNELS_PTX_DIR): KERNELS_PTX_MIN_GROUPS_PER_SM=g compiles the
+    // 256-thread GEMM kernels with launch bounds (.maxntid 256, .minnctapersm g), so ptxas fits g groups per
+    // multiprocessor in the register file — the checks above always run without it.
+    private static KernelSpecialization ReportSpecialization(EntryPointDescription entry) =>
+        Environment.GetEnvironmentVariable("KERNELS_PTX_DIR") is { Length: > 0 }
+        && int.TryParse(Environment.GetEnvironmentVariable("KERNELS_PTX_MIN_GROUPS_PER_SM"), out int groups)
+        && entry.MethodSource.DeclaringType == typeof(GemmKernels)
+            ? new KernelSpecialization(GemmKernels.Threads * GemmKernels.Threads, groups)
+            : KernelSpecialization.Empty;
 }
 #endif

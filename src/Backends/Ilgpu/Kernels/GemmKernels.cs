@@ -614,6 +614,188 @@ internal static class GemmKernels
         Store<T, TOps>(c, g, baseC, row0 + 64 + ty * 4 + 3, col0 + tx * 4, c70, c71, c72, c73, c74, c75, c76, c77);
     }
 
+    /// <summary>As <see cref="GemmLargeDoubleBuffered{T, TOps}"/> with K-slices of 8: fewer registers for the next slice, so that with launch bounds two groups fit a multiprocessor (<see cref="FloatGemmKernel.TwoGroupsPerMultiprocessor"/>; not yet timed on a GPU).</summary>
+    public static void GemmLargeSlice8DoubleBuffered<T, TOps>(ArrayView<T> a, ArrayView<T> b, ArrayView<T> c, GemmArguments<T> g) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
+    {
+        const int tile = 128, slice = 8, stride = 132;
+        TOps ops = default;
+        var tileA = SharedMemory.Allocate<T>(2 * slice * stride);   // [kk][i], rows padded by 4 so the staging stores do not collide in a bank
+        var tileB = SharedMemory.Allocate<T>(2 * slice * stride);   // [kk][j]
+        T c00 = ops.Zero, c01 = ops.Zero, c02 = ops.Zero, c03 = ops.Zero, c04 = ops.Zero, c05 = ops.Zero, c06 = ops.Zero, c07 = ops.Zero;
+        T c10 = ops.Zero, c11 = ops.Zero, c12 = ops.Zero, c13 = ops.Zero, c14 = ops.Zero, c15 = ops.Zero, c16 = ops.Zero, c17 = ops.Zero;
+        T c20 = ops.Zero, c21 = ops.Zero, c22 = ops.Zero, c23 = ops.Zero, c24 = ops.Zero, c25 = ops.Zero, c26 = ops.Zero, c27 = ops.Zero;
+        T c30 = ops.Zero, c31 = ops.Zero, c32 = ops.Zero, c33 = ops.Zero, c34 = ops.Zero, c35 = ops.Zero, c36 = ops.Zero, c37 = ops.Zero;
+        T c40 = ops.Zero, c41 = ops.Zero, c42 = ops.Zero, c43 = ops.Zero, c44 = ops.Zero, c45 = ops.Zero, c46 = ops.Zero, c47 = ops.Zero;
+        T c50 = ops.Zero, c51 = ops.Zero, c52 = ops.Zero, c53 = ops.Zero, c54 = ops.Zero, c55 = ops.Zero, c56 = ops.Zero, c57 = ops.Zero;
+        T c60 = ops.Zero, c61 = ops.Zero, c62 = ops.Zero, c63 = ops.Zero, c64 = ops.Zero, c65 = ops.Zero, c66 = ops.Zero, c67 = ops.Zero;
+        T c70 = ops.Zero, c71 = ops.Zero, c72 = ops.Zero, c73 = ops.Zero, c74 = ops.Zero, c75 = ops.Zero, c76 = ops.Zero, c77 = ops.Zero;
+
+        int tx = Group.IdxX, ty = Group.IdxY, tid = ty * Threads + tx;
+        int row0 = Grid.IdxY * tile, col0 = Grid.IdxX * tile;
+        long baseA = g.OffsetA + Grid.IdxZ * g.BatchStrideA, baseB = g.OffsetB + Grid.IdxZ * g.BatchStrideB, baseC = g.OffsetC + Grid.IdxZ * g.BatchStrideC;
+
+        // Each thread stages 4 elements of A and of B per slice. The next slice's elements are loaded into
+        // registers before the current slice's multiply-adds, so their global-memory latency hides behind them.
+        // Where they come from and go is worked out once (see Staging); tiles and slices wholly inside the matrices
+        // (all but the edges) load without bounds checks.
+        var sa = StagingA(g, tid, tile, slice, stride, baseA, row0);
+        var sb = StagingB(g, tid, tile, slice, stride, baseB, col0);
+        bool interior = row0 + tile <= g.M && col0 + tile <= g.N;
+        T pa0 = ops.Zero, pb0 = ops.Zero, pa1 = ops.Zero, pb1 = ops.Zero, pa2 = ops.Zero, pb2 = ops.Zero, pa3 = ops.Zero, pb3 = ops.Zero;
+        {
+            long ka = 0, kb = 0;
+            if (interior && slice <= g.K)
+            {
+                pa0 = a[sa.Offset + ka]; pb0 = b[sb.Offset + kb];
+                pa1 = a[sa.Offset + sa.OffsetStep + ka]; pb1 = b[sb.Offset + sb.OffsetStep + kb];
+                pa2 = a[sa.Offset + 2 * sa.OffsetStep + ka]; pb2 = b[sb.Offset + 2 * sb.OffsetStep + kb];
+                pa3 = a[sa.Offset + 3 * sa.OffsetStep + ka]; pb3 = b[sb.Offset + 3 * sb.OffsetStep + kb];
+            }
+            else
+            {
+                pa0 = Load<T, TOps>(a, sa, 0, 0, ka, g.K); pb0 = Load<T, TOps>(b, sb, 0, 0, kb, g.K);
+                pa1 = Load<T, TOps>(a, sa, 1, 0, ka, g.K); pb1 = Load<T, TOps>(b, sb, 1, 0, kb, g.K);
+                pa2 = Load<T, TOps>(a, sa, 2, 0, ka, g.K); pb2 = Load<T, TOps>(b, sb, 2, 0, kb, g.K);
+                pa3 = Load<T, TOps>(a, sa, 3, 0, ka, g.K); pb3 = Load<T, TOps>(b, sb, 3, 0, kb, g.K);
+            }
+        }
+        tileA[sa.Slot] = pa0; tileB[sb.Slot] = pb0;
+        tileA[sa.Slot + sa.SlotStep] = pa1; tileB[sb.Slot + sb.SlotStep] = pb1;
+        tileA[sa.Slot + 2 * sa.SlotStep] = pa2; tileB[sb.Slot + 2 * sb.SlotStep] = pb2;
+        tileA[sa.Slot + 3 * sa.SlotStep] = pa3; tileB[sb.Slot + 3 * sb.SlotStep] = pb3;
+        Group.Barrier();
+        for (int k0 = 0, current = 0; k0 < g.K; k0 += slice, current ^= slice * stride)
+        {
+            bool more = k0 + slice < g.K;
+            if (more)
+            {
+                long ka = (long)(k0 + slice) * sa.KStep, kb = (long)(k0 + slice) * sb.KStep;
+                if (interior && k0 + slice + slice <= g.K)
+                {
+                    pa0 = a[sa.Offset + ka]; pb0 = b[sb.Offset + kb];
+                    pa1 = a[sa.Offset + sa.OffsetStep + ka]; pb1 = b[sb.Offset + sb.OffsetStep + kb];
+                    pa2 = a[sa.Offset + 2 * sa.OffsetStep + ka]; pb2 = b[sb.Offset + 2 * sb.OffsetStep + kb];
+                    pa3 = a[sa.Offset + 3 * sa.OffsetStep + ka]; pb3 = b[sb.Offset + 3 * sb.OffsetStep + kb];
+                }
+                else
+                {
+                    pa0 = Load<T, TOps>(a, sa, 0, k0 + slice, ka, g.K); pb0 = Load<T, TOps>(b, sb, 0, k0 + slice, kb, g.K);
+                    pa1 = Load<T, TOps>(a, sa, 1, k0 + slice, ka, g.K); pb1 = Load<T, TOps>(b, sb, 1, k0 + slice, kb, g.K);
+                    pa2 = Load<T, TOps>(a, sa, 2, k0 + slice, ka, g.K); pb2 = Load<T, TOps>(b, sb, 2, k0 + slice, kb, g.K);
+                    pa3 = Load<T, TOps>(a, sa, 3, k0 + slice, ka, g.K); pb3 = Load<T, TOps>(b, sb, 3, k0 + slice, kb, g.K);
+                }
+            }
+            var vectorsA = tileA.Cast<Packed4<T>>().SubView(current / 4 + ty);
+            var vectorsB = tileB.Cast<Packed4<T>>().SubView(current / 4 + tx);
+            {   // kk = 0
+                Packed4<T> a0 = vectorsA[0], a1 = vectorsA[16], b0 = vectorsB[0], b1 = vectorsB[16];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 1
+                Packed4<T> a0 = vectorsA[33], a1 = vectorsA[49], b0 = vectorsB[33], b1 = vectorsB[49];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 2
+                Packed4<T> a0 = vectorsA[66], a1 = vectorsA[82], b0 = vectorsB[66], b1 = vectorsB[82];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 3
+                Packed4<T> a0 = vectorsA[99], a1 = vectorsA[115], b0 = vectorsB[99], b1 = vectorsB[115];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 4
+                Packed4<T> a0 = vectorsA[132], a1 = vectorsA[148], b0 = vectorsB[132], b1 = vectorsB[148];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 5
+                Packed4<T> a0 = vectorsA[165], a1 = vectorsA[181], b0 = vectorsB[165], b1 = vectorsB[181];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 6
+                Packed4<T> a0 = vectorsA[198], a1 = vectorsA[214], b0 = vectorsB[198], b1 = vectorsB[214];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            {   // kk = 7
+                Packed4<T> a0 = vectorsA[231], a1 = vectorsA[247], b0 = vectorsB[231], b1 = vectorsB[247];
+                c00 = ops.MultiplyAdd(a0.X, b0.X, c00); c01 = ops.MultiplyAdd(a0.X, b0.Y, c01); c02 = ops.MultiplyAdd(a0.X, b0.Z, c02); c03 = ops.MultiplyAdd(a0.X, b0.W, c03); c04 = ops.MultiplyAdd(a0.X, b1.X, c04); c05 = ops.MultiplyAdd(a0.X, b1.Y, c05); c06 = ops.MultiplyAdd(a0.X, b1.Z, c06); c07 = ops.MultiplyAdd(a0.X, b1.W, c07);
+                c10 = ops.MultiplyAdd(a0.Y, b0.X, c10); c11 = ops.MultiplyAdd(a0.Y, b0.Y, c11); c12 = ops.MultiplyAdd(a0.Y, b0.Z, c12); c13 = ops.MultiplyAdd(a0.Y, b0.W, c13); c14 = ops.MultiplyAdd(a0.Y, b1.X, c14); c15 = ops.MultiplyAdd(a0.Y, b1.Y, c15); c16 = ops.MultiplyAdd(a0.Y, b1.Z, c16); c17 = ops.MultiplyAdd(a0.Y, b1.W, c17);
+                c20 = ops.MultiplyAdd(a0.Z, b0.X, c20); c21 = ops.MultiplyAdd(a0.Z, b0.Y, c21); c22 = ops.MultiplyAdd(a0.Z, b0.Z, c22); c23 = ops.MultiplyAdd(a0.Z, b0.W, c23); c24 = ops.MultiplyAdd(a0.Z, b1.X, c24); c25 = ops.MultiplyAdd(a0.Z, b1.Y, c25); c26 = ops.MultiplyAdd(a0.Z, b1.Z, c26); c27 = ops.MultiplyAdd(a0.Z, b1.W, c27);
+                c30 = ops.MultiplyAdd(a0.W, b0.X, c30); c31 = ops.MultiplyAdd(a0.W, b0.Y, c31); c32 = ops.MultiplyAdd(a0.W, b0.Z, c32); c33 = ops.MultiplyAdd(a0.W, b0.W, c33); c34 = ops.MultiplyAdd(a0.W, b1.X, c34); c35 = ops.MultiplyAdd(a0.W, b1.Y, c35); c36 = ops.MultiplyAdd(a0.W, b1.Z, c36); c37 = ops.MultiplyAdd(a0.W, b1.W, c37);
+                c40 = ops.MultiplyAdd(a1.X, b0.X, c40); c41 = ops.MultiplyAdd(a1.X, b0.Y, c41); c42 = ops.MultiplyAdd(a1.X, b0.Z, c42); c43 = ops.MultiplyAdd(a1.X, b0.W, c43); c44 = ops.MultiplyAdd(a1.X, b1.X, c44); c45 = ops.MultiplyAdd(a1.X, b1.Y, c45); c46 = ops.MultiplyAdd(a1.X, b1.Z, c46); c47 = ops.MultiplyAdd(a1.X, b1.W, c47);
+                c50 = ops.MultiplyAdd(a1.Y, b0.X, c50); c51 = ops.MultiplyAdd(a1.Y, b0.Y, c51); c52 = ops.MultiplyAdd(a1.Y, b0.Z, c52); c53 = ops.MultiplyAdd(a1.Y, b0.W, c53); c54 = ops.MultiplyAdd(a1.Y, b1.X, c54); c55 = ops.MultiplyAdd(a1.Y, b1.Y, c55); c56 = ops.MultiplyAdd(a1.Y, b1.Z, c56); c57 = ops.MultiplyAdd(a1.Y, b1.W, c57);
+                c60 = ops.MultiplyAdd(a1.Z, b0.X, c60); c61 = ops.MultiplyAdd(a1.Z, b0.Y, c61); c62 = ops.MultiplyAdd(a1.Z, b0.Z, c62); c63 = ops.MultiplyAdd(a1.Z, b0.W, c63); c64 = ops.MultiplyAdd(a1.Z, b1.X, c64); c65 = ops.MultiplyAdd(a1.Z, b1.Y, c65); c66 = ops.MultiplyAdd(a1.Z, b1.Z, c66); c67 = ops.MultiplyAdd(a1.Z, b1.W, c67);
+                c70 = ops.MultiplyAdd(a1.W, b0.X, c70); c71 = ops.MultiplyAdd(a1.W, b0.Y, c71); c72 = ops.MultiplyAdd(a1.W, b0.Z, c72); c73 = ops.MultiplyAdd(a1.W, b0.W, c73); c74 = ops.MultiplyAdd(a1.W, b1.X, c74); c75 = ops.MultiplyAdd(a1.W, b1.Y, c75); c76 = ops.MultiplyAdd(a1.W, b1.Z, c76); c77 = ops.MultiplyAdd(a1.W, b1.W, c77);
+            }
+            if (more)
+            {
+                int next = current ^ (slice * stride);
+                tileA[next + sa.Slot] = pa0; tileB[next + sb.Slot] = pb0;
+                tileA[next + sa.Slot + sa.SlotStep] = pa1; tileB[next + sb.Slot + sb.SlotStep] = pb1;
+                tileA[next + sa.Slot + 2 * sa.SlotStep] = pa2; tileB[next + sb.Slot + 2 * sb.SlotStep] = pb2;
+                tileA[next + sa.Slot + 3 * sa.SlotStep] = pa3; tileB[next + sb.Slot + 3 * sb.SlotStep] = pb3;
+            }
+            Group.Barrier();
+        }
+
+        Store<T, TOps>(c, g, baseC, row0 + ty * 4, col0 + tx * 4, c00, c01, c02, c03, c04, c05, c06, c07);
+        Store<T, TOps>(c, g, baseC, row0 + ty * 4 + 1, col0 + tx * 4, c10, c11, c12, c13, c14, c15, c16, c17);
+        Store<T, TOps>(c, g, baseC, row0 + ty * 4 + 2, col0 + tx * 4, c20, c21, c22, c23, c24, c25, c26, c27);
+        Store<T, TOps>(c, g, baseC, row0 + ty * 4 + 3, col0 + tx * 4, c30, c31, c32, c33, c34, c35, c36, c37);
+        Store<T, TOps>(c, g, baseC, row0 + 64 + ty * 4, col0 + tx * 4, c40, c41, c42, c43, c44, c45, c46, c47);
+        Store<T, TOps>(c, g, baseC, row0 + 64 + ty * 4 + 1, col0 + tx * 4, c50, c51, c52, c53, c54, c55, c56, c57);
+        Store<T, TOps>(c, g, baseC, row0 + 64 + ty * 4 + 2, col0 + tx * 4, c60, c61, c62, c63, c64, c65, c66, c67);
+        Store<T, TOps>(c, g, baseC, row0 + 64 + ty * 4 + 3, col0 + tx * 4, c70, c71, c72, c73, c74, c75, c76, c77);
+    }
+
     /// <summary>64×64 tiles, K slices of 16, a 4×4 register block per thread (double).</summary>
     public static void Gemm<T, TOps>(ArrayView<T> a, ArrayView<T> b, ArrayView<T> c, GemmArguments<T> g) where T : unmanaged where TOps : struct, IDeviceArithmetic<T>
     {
