@@ -132,7 +132,7 @@ public abstract class DeviceBuffer<T> : IDisposable where T : unmanaged
     /// Elements <paramref name="offset"/> … offset + ∏shape − 1 as a new row-major host array of
     /// <paramref name="shape"/> (waits for pending work).
     /// </summary>
-    /// <exception cref="ArgumentException">A negative extent, or the shape does not fit in the buffer at that offset.</exception>
+    /// <exception cref="ArgumentException">A negative extent, more elements than one host array holds, or the shape does not fit in the buffer at that offset.</exception>
     public NDArray<T> ToNDArray(ReadOnlySpan<int> shape, long offset = 0)
     {
         ThrowIfDisposed();
@@ -142,6 +142,8 @@ public abstract class DeviceBuffer<T> : IDisposable where T : unmanaged
             if (extent < 0) throw new ArgumentException($"Shape ({string.Join(", ", shape.ToArray())}) has a negative extent.", nameof(shape));
             count = Math.Min(count * extent, Array.MaxLength + 1L);
         }
+        if (count > Array.MaxLength)
+            throw new ArgumentException($"Shape ({string.Join(", ", shape.ToArray())}) has more elements than one host array holds ({Array.MaxLength}).", nameof(shape));
         if (offset < 0 || count > Length - offset)
             throw new ArgumentException($"Shape ({string.Join(", ", shape.ToArray())}) needs {count} elements from offset {offset}; the buffer has {Length}.", nameof(shape));
         var result = new NDArray<T>(shape);
