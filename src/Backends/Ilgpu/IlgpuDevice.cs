@@ -345,6 +345,28 @@ public sealed class IlgpuDevice : ComputeDevice
     /// <inheritdoc />
     protected override void CopyStridedCore<T>(StridedCopyPlan plan, DeviceBuffer<T> source, DeviceBuffer<T> destination)
     {
+        int rank = plan.Rank, inner = rank - 1, across = -1;
+        for (int d = 0; d < inner; d++)
+            if (plan.SourceStrides[d] == 1) across = d;
+        int rows = plan.Extents[inner], cols = across < 0 ? 0 : plan.Extents[across];
+        // A transposed pair of axes, each long enough to fill a good part of a 32 × 32 tile: the tiled kernel.
+        if (across >= 0 && plan.DestinationStrides[inner] == 1 && plan.SourceStrides[inner] != 1 && rows >= 8 && cols >= 8)
+        {
+            Span<int> extents = stackalloc int[rank - 2];
+            Span<long> sourceStrides = stackalloc long[rank - 2], destinationStrides = stackalloc long[rank - 2];
+            for (int d = 0, o = 0; d < inner; d++)
+                if (d != across) { extents[o] = plan.Extents[d]; sourceStrides[o] = plan.SourceStrides[d]; destinationStrides[o++] = plan.DestinationStrides[d]; }
+            var others = StridedCopyArguments.FromAxes(extents, sourceStrides, destinationStrides, plan.SourceOffset, plan.DestinationOffset);
+            long batches = plan.Count / ((long)rows * cols);
+            long groups = (long)((rows + StridedCopyKernels.Tile - 1) / StridedCopyKernels.Tile) * ((cols + StridedCopyKernels.Tile - 1) / StridedCopyKernels.Tile) * batches;
+            if (groups <= GridLimit.X)
+            {
+                long ldx = plan.SourceStrides[inner], ldy = plan.DestinationStrides[across];
+                var config = new KernelConfig(new Index2D((int)groups, 1), new Index2D(StridedCopyKernels.Tile, StridedCopyKernels.PairRows));
+                Run(queue => Set<T>().TransposedPair.Value(queue, config, V(source), V(destination), rows, cols, ldx, ldy, others), "strided copy");
+                return;
+            }
+        }
         var arguments = StridedCopyArguments.From(plan);
         int count = (int)plan.Count;   // the contract caps a call at int.MaxValue elements
         Run(queue => Set<T>().StridedCopy.Value(queue, count, V(source), V(destination), arguments), "strided copy");

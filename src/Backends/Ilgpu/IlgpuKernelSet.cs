@@ -28,6 +28,7 @@ internal sealed class IlgpuKernelSet<T> where T : unmanaged
             accelerator.AcceleratorType == AcceleratorType.Cuda ? new KernelSpecialization(GemmKernels.Threads * GemmKernels.Threads, 2) : KernelSpecialization.Empty)),
         Transpose = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, int, int>(TransposeKernels.Transpose)),
         StridedCopy = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<T>, StridedCopyArguments>(StridedCopyKernels.Copy)),
+        TransposedPair = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, int, int, long, long, StridedCopyArguments>(StridedCopyKernels.TransposedPair)),
         SelectiveScan = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>(SelectiveScanKernels.Forward<T, TOps>)),
         SelectiveScanBackward = new(() => accelerator.LoadKernel<ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanBackwardArguments>(SelectiveScanBackwardKernels.Sequence<T, TOps>)),
         SumChannelsOfGroup = new(() => accelerator.LoadAutoGroupedKernel<Index1D, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>(SelectiveScanBackwardKernels.SumChannelsOfGroup<T, TOps>)),
@@ -57,6 +58,7 @@ internal sealed class IlgpuKernelSet<T> where T : unmanaged
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, GemmArguments<T>>> GemmLargeTwoGroups { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, int, int>> Transpose { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<T>, StridedCopyArguments>> StridedCopy { get; private init; } = null!;
+    public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, int, int, long, long, StridedCopyArguments>> TransposedPair { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>> SelectiveScan { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, KernelConfig, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, ArrayView<T>, SelectiveScanBackwardArguments>> SelectiveScanBackward { get; private init; } = null!;
     public Lazy<Action<AcceleratorStream, Index1D, ArrayView<T>, ArrayView<T>, SelectiveScanArguments>> SumChannelsOfGroup { get; private init; } = null!;

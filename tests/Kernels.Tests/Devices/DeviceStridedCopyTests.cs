@@ -37,6 +37,11 @@ public sealed class DeviceStridedCopyTests
         yield return new([3, 0, 2], 0, [0, 0, 0], 1, 0, [0, 0, 0], 1);
         // Past several launch groups, every axis permuted.
         yield return new([2, 300, 257], 0, [1, 2 * 257, 2], 2 * 300 * 257, 0, [300 * 257, 257, 1], 2 * 300 * 257);
+        // (3, 37, 2, 40) → (3, 40, 2, 37): a transposed pair of axes (GPU: shared-memory tiles) inside two other axes.
+        yield return new([3, 40, 2, 37], 0, [2960, 1, 40, 80], 3 * 37 * 2 * 40, 0, [2960, 74, 37, 1], 3 * 40 * 2 * 37);
+        // The same with the outer axis read backwards, and a 50 × 45 transpose into a 60-wide array at (0, 7).
+        yield return new([3, 40, 2, 37], 2 * 2960, [-2960, 1, 40, 80], 3 * 37 * 2 * 40, 0, [2960, 74, 37, 1], 3 * 40 * 2 * 37);
+        yield return new([45, 50], 0, [1, 45], 45 * 50, 7, [60, 1], 45 * 60 + 7);
         // A transpose into one half of a buffer that holds the source in its other half.
         yield return new([33, 65], 0, [1, 33], 2 * 33 * 65, 33 * 65, [65, 1], 2 * 33 * 65, OneBuffer: true);
     }
@@ -67,7 +72,8 @@ public sealed class DeviceStridedCopyTests
     private static Case RandomCase(Random random)
     {
         int rank = random.Next(0, 6);
-        int[] shape = [.. Enumerable.Range(0, rank).Select(_ => random.Next(random.Next(8) == 0 ? 0 : 1, 8))];
+        int longest = rank <= 3 && random.Next(2) == 0 ? 41 : 8;   // past a 32-wide GPU tile at low rank
+        int[] shape = [.. Enumerable.Range(0, rank).Select(_ => random.Next(random.Next(8) == 0 ? 0 : 1, longest))];
         long[] sourceStrides = [.. shape.Select(_ => (long)random.Next(-6, 7))];
         long low = 0, high = 0;
         for (int d = 0; d < rank; d++) { long span = (long)(Math.Max(shape[d], 1) - 1) * sourceStrides[d]; if (span < 0) low += span; else high += span; }
