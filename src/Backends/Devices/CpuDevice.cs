@@ -145,11 +145,8 @@ public sealed class CpuDevice : ComputeDevice
     /// <inheritdoc />
     protected override void CopyStridedCore<T>(StridedCopyPlan plan, DeviceBuffer<T> source, DeviceBuffer<T> destination)
     {
-        int rank = plan.Rank, inner = rank - 1;
-        int across = -1;   // an axis the source walks with stride 1 while the destination walks the inner axis with stride 1
-        for (int d = 0; d < inner; d++)
-            if (plan.SourceStrides[d] == 1) across = d;
-        if (across < 0 || plan.DestinationStrides[inner] != 1 || plan.SourceStrides[inner] == 1)
+        int rank = plan.Rank, inner = rank - 1, across = plan.TransposedAxis;
+        if (across < 0)
         {
             // Not a transpose in disguise: the library's strided copy (contiguous runs as block copies).
             View(source, plan, plan.SourceStrides, plan.SourceOffset).CopyTo(View(destination, plan, plan.DestinationStrides, plan.DestinationOffset));

@@ -47,6 +47,24 @@ public sealed class StridedCopyPlan
     public int Rank => _extents.Length;
 
     /// <summary>
+    /// The axis the source walks with stride 1 when the destination walks the last axis with stride 1 and the source
+    /// does not — the copy then transposes that pair of axes for every index of the others, which backends do
+    /// through blocked or tiled transposes — or −1 when the plan has no such pair.
+    /// </summary>
+    public int TransposedAxis
+    {
+        get
+        {
+            int inner = Rank - 1;
+            if (_destinationStrides[inner] != 1 || _sourceStrides[inner] == 1) return -1;
+            int across = -1;
+            for (int d = 0; d < inner; d++)
+                if (_sourceStrides[d] == 1) across = d;
+            return across;
+        }
+    }
+
+    /// <summary>
     /// Builds the plan of a copy whose extents are all positive (the caller checked ranks, ranges and overlap).
     /// </summary>
     internal static StridedCopyPlan Create(ReadOnlySpan<int> shape, long sourceOffset, ReadOnlySpan<long> sourceStrides, long destinationOffset, ReadOnlySpan<long> destinationStrides)

@@ -345,12 +345,10 @@ public sealed class IlgpuDevice : ComputeDevice
     /// <inheritdoc />
     protected override void CopyStridedCore<T>(StridedCopyPlan plan, DeviceBuffer<T> source, DeviceBuffer<T> destination)
     {
-        int rank = plan.Rank, inner = rank - 1, across = -1;
-        for (int d = 0; d < inner; d++)
-            if (plan.SourceStrides[d] == 1) across = d;
+        int rank = plan.Rank, inner = rank - 1, across = plan.TransposedAxis;
         int rows = plan.Extents[inner], cols = across < 0 ? 0 : plan.Extents[across];
         // A transposed pair of axes, each long enough to fill a good part of a 32 × 32 tile: the tiled kernel.
-        if (across >= 0 && plan.DestinationStrides[inner] == 1 && plan.SourceStrides[inner] != 1 && rows >= 8 && cols >= 8)
+        if (across >= 0 && rows >= 8 && cols >= 8)
         {
             Span<int> extents = stackalloc int[rank - 2];
             Span<long> sourceStrides = stackalloc long[rank - 2], destinationStrides = stackalloc long[rank - 2];
