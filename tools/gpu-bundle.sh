@@ -3,7 +3,7 @@
 # test runner (with the ILGPU backend) and the `kernels` CLI, published self-contained for linux-x64 into one folder,
 # as ${1:-.devpub}/app.tar.xz (≈ 30 MB), plus run.sh. On the GPU machine, from that folder:
 #   bash run.sh            # CUDA device suite, then `kernels bench devices --backend cuda:0 --large`
-# The H100 figures in the README came from exactly this (session of 2026-11-24); cuBLAS and the copy reference
+# The H100 (2026-11-24) and H200 (2026-12-04) figures in the README came from exactly this; cuBLAS and the copy reference
 # from PyTorch on the same machine (see the README's device section).
 set -euo pipefail
 cd "$(dirname "$0")/.."

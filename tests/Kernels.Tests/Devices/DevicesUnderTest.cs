@@ -46,11 +46,14 @@ internal static class DevicesUnderTest
     {
 #if KERNELS_ILGPU
         if (device is IlgpuDevice gpu)
-            foreach (var variant in new[] { FloatGemmKernel.DoubleBuffered, FloatGemmKernel.TwoGroupsPerMultiprocessor })
+        {
+            var kept = gpu.FloatGemm;
+            foreach (var variant in Enum.GetValues<FloatGemmKernel>().Where(v => v != kept))
             {
                 gpu.FloatGemm = variant;
-                yield return new Restore(() => gpu.FloatGemm = FloatGemmKernel.SingleBuffered);
+                yield return new Restore(() => gpu.FloatGemm = kept);
             }
+        }
 #else
         _ = device;
         yield break;
